@@ -1,0 +1,6 @@
+/**
+ * express integration.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * fastify integration.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * http integration.
+ *
+ * @packageDocumentation
+ */
+export {};
