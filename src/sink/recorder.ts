@@ -22,7 +22,7 @@ export interface ThresholdFeed {
 export class Series {
   constructor(
     private readonly handle: SeriesHandle,
-    private readonly metric: MetricDefinition,
+    readonly metric: MetricDefinition,
     private readonly feed: ((value: number) => void) | undefined,
     private readonly state: { closed: boolean },
   ) {}
