@@ -50,7 +50,10 @@ export interface ProducerSource {
 }
 
 interface State {
-  readonly cell: Cell;
+  /** Drained since this producer's last collection. */
+  readonly pending: Cell;
+  /** Everything collected so far (cumulative readers only). */
+  total: Cell | undefined;
   /** When this producer's view of the series begins, epoch ms. */
   readonly since: number;
 }
@@ -88,10 +91,10 @@ export class CellsProducer implements MetricProducer {
     let state = this.states.get(entry);
     if (state === undefined) {
       const since = Math.max(entry.createdAt, this.origin);
-      state = { cell: entry.cell.empty(), since };
+      state = { pending: entry.cell.empty(), total: undefined, since };
       this.states.set(entry, state);
     }
-    entry.cell.mergeInto(state.cell);
+    entry.cell.mergeInto(state.pending);
   }
 
   /** Collects the sink's series in this reader's temporality. Never throws. */
@@ -130,13 +133,15 @@ export class CellsProducer implements MetricProducer {
     const reported: ReportedSeries[] = [];
     for (const entry of instrument.series) {
       const state = this.states.get(entry);
-      if (state === undefined || state.cell.n === 0) continue;
+      if (state === undefined) continue;
+      const cell = delta ? state.pending : accumulate(state);
+      if (cell === undefined || cell.n === 0) continue;
       const start = delta ? Math.max(state.since, this.lastCollection) : state.since;
-      reported.push({ entry, cell: state.cell, startTime: millisToHrTime(start) });
+      reported.push({ entry, cell, startTime: millisToHrTime(start) });
     }
     const data = toMetricData(instrument, temporality, reported, endTime);
-    // Delta copies start again empty; the point objects above already
-    // hold the numbers they export.
+    // Delta copies start again empty; the points above already hold the
+    // numbers they export.
     if (delta) for (const s of reported) s.cell.reset();
     return data;
   }
@@ -156,6 +161,20 @@ export class CellsProducer implements MetricProducer {
       metrics.length === 0 ? [] : [{ scope: { name: SCOPE_NAME, version: VERSION }, metrics }];
     return { resourceMetrics: { resource: this.resource, scopeMetrics }, errors: [] };
   }
+}
+
+/**
+ * Adds what was drained since the last collection to the running total.
+ * Pending deltas are summed first and then added, in the order sdk-metrics
+ * merges them, so floating-point sums come out bit for bit the same.
+ */
+function accumulate(state: State): Cell | undefined {
+  if (state.pending.n > 0) {
+    state.total ??= state.pending.empty();
+    state.pending.mergeInto(state.total);
+    state.pending.reset();
+  }
+  return state.total;
 }
 
 function selectTemporality(
