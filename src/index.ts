@@ -17,3 +17,38 @@
 
 export * from './semconv.js';
 export { VERSION } from './version.js';
+
+export { startTelemetry } from './setup/start.js';
+export { createTelemetry, type CreateTelemetryOptions } from './setup/create.js';
+export { SpeechTelemetry, type TelemetryStatus } from './telemetry.js';
+export {
+  SpeechmetryConfigError,
+  type TelemetryOptions,
+  type OtlpSignalOptions,
+  type OtlpProtocol,
+  type MetricsExporterName,
+  type TracesExporterName,
+  type TemporalityPreference,
+  type HistogramAggregation,
+} from './config/options.js';
+export { SPEECHMETRY_VARIABLES, type VariableDoc } from './config/variables.js';
+export { audioDurationSeconds, type PcmFormat } from './audio.js';
+export type { Operation } from './families/operation.js';
+export type { SpeechTask, TaskRecordAttributes } from './families/family.js';
+export type { AudioResult } from './families/audio-result.js';
+export {
+  AsrFamily,
+  AsrOperation,
+  type AsrAttributes,
+  type AsrResult,
+} from './families/asr.js';
+export {
+  TranslationFamily,
+  TranslationOperation,
+  type TranslationAttributes,
+  type TranslationResult,
+  type TranslationQuality,
+} from './families/translation.js';
+export { TtsFamily, TtsOperation, type TtsAttributes, type TtsResult } from './families/tts.js';
+export { PipelineFamily, PipelineTurn, type PipelineAttributes } from './families/pipeline.js';
+export { CellsSink, type CellsSinkOptions } from './sink/cells/index.js';
