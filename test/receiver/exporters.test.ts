@@ -1,5 +1,9 @@
-import { OTLPMetricExporter as HttpMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import {
+  OTLPMetricExporter as HttpMetricExporter,
+} from '@opentelemetry/exporter-metrics-otlp-http';
+import {
+  OTLPMetricExporter as ProtoMetricExporter,
+} from '@opentelemetry/exporter-metrics-otlp-proto';
 import { OTLPTraceExporter as HttpTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
