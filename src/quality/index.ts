@@ -4,4 +4,11 @@
  *
  * @packageDocumentation
  */
-export {};
+export {
+  bleu, sentenceBleu, sentenceBleus, computeBleu,
+  type BleuOptions, type BleuScore, type BleuSmoothMethod, type BleuStatistics,
+} from './bleu.js';
+export { BLEU_TOKENIZERS, type BleuTokenizer } from './tokenizers/index.js';
+export type { ScoreFormatOptions } from './score-format.js';
+export type { ReferenceStream, RefCount } from './metric.js';
+export { QualityInputError } from './errors.js';

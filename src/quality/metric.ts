@@ -1,0 +1,113 @@
+/**
+ * The one skeleton every sacreBLEU-style scorer shares (STYLE.md habit
+ * 12). A metric supplies two things: the sufficient statistics of one
+ * segment against its references, and the score computed from (summed)
+ * statistics. Corpus scoring sums the statistics of all segments and
+ * computes once; sentence scoring is corpus scoring of one segment, as in
+ * sacreBLEU's `sentence_score`.
+ */
+import { QualityInputError } from './errors.js';
+
+/** Reference count for the signature: a number, or `var` when it varies. */
+export type RefCount = number | 'var';
+
+/** What a metric supplies to the skeleton. */
+export interface StatsMetric<S> {
+  /** Length of one segment's statistics vector. */
+  readonly size: number;
+  /**
+   * Returns the statistics function for one scoring call; the closure may
+   * keep scratch state (interning tables) across that call's segments.
+   */
+  begin(): (hypothesis: string, references: readonly string[]) => number[];
+  /** The score from summed statistics. */
+  compute(stats: readonly number[], refCount: RefCount): S;
+}
+
+/** A reference stream: entry `i` is one reference of segment `i`. */
+export type ReferenceStream = ReadonlyArray<string | null | undefined>;
+
+/**
+ * The non-empty references of segment `index`. sacreBLEU lets a stream
+ * hold `''` or `None` where a segment has fewer references; a segment
+ * with none at all is an error there and here.
+ */
+function segmentReferences(
+  streams: readonly ReferenceStream[],
+  index: number,
+): string[] {
+  const refs: string[] = [];
+  for (const stream of streams) {
+    const ref = stream[index];
+    if (typeof ref === 'string' && ref !== '') refs.push(ref);
+  }
+  if (refs.length === 0) {
+    throw new QualityInputError(`segment ${index} has no non-empty reference`);
+  }
+  return refs;
+}
+
+function checkShape(
+  hypotheses: readonly string[],
+  streams: readonly ReferenceStream[],
+): void {
+  if (streams.length === 0) {
+    throw new QualityInputError('no reference stream given');
+  }
+  for (const [k, stream] of streams.entries()) {
+    if (stream.length !== hypotheses.length) {
+      throw new QualityInputError(
+        `reference stream ${k} has ${stream.length} segments, ` +
+          `hypotheses have ${hypotheses.length}`,
+      );
+    }
+  }
+}
+
+/** Corpus score: statistics summed over all segments, computed once. */
+export function corpusScore<S>(
+  metric: StatsMetric<S>,
+  hypotheses: readonly string[],
+  streams: readonly ReferenceStream[],
+): S {
+  checkShape(hypotheses, streams);
+  const segmentStats = metric.begin();
+  const totals = new Array<number>(metric.size).fill(0);
+  let refCount: RefCount | undefined;
+
+  for (let i = 0; i < hypotheses.length; i += 1) {
+    const refs = segmentReferences(streams, i);
+    refCount = refCount === undefined || refCount === refs.length
+      ? refs.length : 'var';
+    const stats = segmentStats(hypotheses[i]!, refs);
+    for (let k = 0; k < totals.length; k += 1) totals[k]! += stats[k]!;
+  }
+
+  return metric.compute(totals, refCount ?? 0);
+}
+
+/** Sentence score: one hypothesis against its references. */
+export function sentenceScore<S>(
+  metric: StatsMetric<S>,
+  hypothesis: string,
+  references: readonly string[],
+): S {
+  return corpusScore(metric, [hypothesis], references.map((r) => [r]));
+}
+
+/**
+ * One sentence score per segment, sharing one scoring call's scratch
+ * state (what `sacrebleu --sentence-level` prints).
+ */
+export function sentenceScores<S>(
+  metric: StatsMetric<S>,
+  hypotheses: readonly string[],
+  streams: readonly ReferenceStream[],
+): S[] {
+  checkShape(hypotheses, streams);
+  const segmentStats = metric.begin();
+  return hypotheses.map((hypothesis, i) => {
+    const refs = segmentReferences(streams, i);
+    return metric.compute(segmentStats(hypothesis, refs), refs.length);
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Exact n-gram identities without building n-gram strings. A token (or
+ * character) gets a small integer id; an n-gram is the pair (id of its
+ * first n-1 items, id of its last item), interned in an open-addressing
+ * table of integer pairs. Equal n-grams get equal ids and different
+ * n-grams different ids (the table compares both halves, so there is no
+ * collision risk), and the counters below are plain typed arrays indexed
+ * by id and reset lazily with a stamp. This is what makes corpus BLEU and
+ * chrF more than ten times faster than sacreBLEU (bench/quality.mjs).
+ */
+
+const EMPTY = 0;
+const FIRST_ID = 1;
+
+function hashPair(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** Interns words, characters and n-grams of one scoring call. */
+export class NgramTable {
+  private readonly words = new Map<string, number>();
+  private readonly chars = new Map<number, number>();
+  private keyA = new Int32Array(1 << 12);
+  private keyB = new Int32Array(1 << 12);
+  private slotId = new Int32Array(1 << 12);
+  private used = 0;
+  private nextId = FIRST_ID;
+
+  /** Running count per id, valid where `countStamp` is the current stamp. */
+  count = new Int32Array(1 << 10);
+  countStamp = new Int32Array(1 << 10);
+  /** A bound per id (hypothesis count, best reference count). */
+  limit = new Int32Array(1 << 10);
+  limitStamp = new Int32Array(1 << 10);
+  private stamp = 0;
+
+  /** A fresh stamp: every count or limit set under an older one reads 0. */
+  newStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.countStamp.fill(0);
+      this.limitStamp.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp += 1;
+    return this.stamp;
+  }
+
+  /** The id of a word. */
+  word(text: string): number {
+    let id = this.words.get(text);
+    if (id === undefined) {
+      id = this.newId();
+      this.words.set(text, id);
+    }
+    return id;
+  }
+
+  /** The id of a character, by code point. */
+  char(codePoint: number): number {
+    let id = this.chars.get(codePoint);
+    if (id === undefined) {
+      id = this.newId();
+      this.chars.set(codePoint, id);
+    }
+    return id;
+  }
+
+  /** The id of the n-gram `prefix` followed by `last`. */
+  extend(prefix: number, last: number): number {
+    const mask = this.slotId.length - 1;
+    let slot = hashPair(prefix, last) & mask;
+    for (;;) {
+      const id = this.slotId[slot]!;
+      if (id === EMPTY) break;
+      if (this.keyA[slot] === prefix && this.keyB[slot] === last) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.newId();
+    this.keyA[slot] = prefix;
+    this.keyB[slot] = last;
+    this.slotId[slot] = id;
+    this.used += 1;
+    if (this.used * 2 > this.slotId.length) this.rehash();
+    return id;
+  }
+
+  private newId(): number {
+    const id = this.nextId;
+    this.nextId += 1;
+    if (id >= this.count.length) this.growCounters();
+    return id;
+  }
+
+  private growCounters(): void {
+    const size = this.count.length * 2;
+    this.count = grow(this.count, size);
+    this.countStamp = grow(this.countStamp, size);
+    this.limit = grow(this.limit, size);
+    this.limitStamp = grow(this.limitStamp, size);
+  }
+
+  private rehash(): void {
+    const { keyA, keyB, slotId } = this;
+    const size = slotId.length * 2;
+    this.keyA = new Int32Array(size);
+    this.keyB = new Int32Array(size);
+    this.slotId = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < slotId.length; i += 1) {
+      const id = slotId[i]!;
+      if (id === EMPTY) continue;
+      let slot = hashPair(keyA[i]!, keyB[i]!) & mask;
+      while (this.slotId[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.keyA[slot] = keyA[i]!;
+      this.keyB[slot] = keyB[i]!;
+      this.slotId[slot] = id;
+    }
+  }
+}
+
+function grow(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+
+/**
+ * Writes the ids of all n-grams of one order into `out` (length
+ * `items.length - n + 1`), given the ids of order n-1 in `prev`; for n = 1
+ * `prev` is ignored and the item ids are copied.
+ */
+export function nextOrder(
+  table: NgramTable,
+  items: ArrayLike<number>,
+  prev: Int32Array,
+  n: number,
+  out: Int32Array,
+): number {
+  const count = items.length - n + 1;
+  if (count <= 0) return 0;
+  if (n === 1) {
+    for (let i = 0; i < count; i += 1) out[i] = items[i]!;
+    return count;
+  }
+  for (let i = 0; i < count; i += 1) {
+    out[i] = table.extend(prev[i]!, items[i + n - 1]!);
+  }
+  return count;
+}

@@ -1,0 +1,37 @@
+/**
+ * The BLEU tokenizers by name, as sacreBLEU's `tokenize=` names them.
+ * Each maps a (lowercased, right-stripped) segment to tokenized text that
+ * is then split on Python whitespace.
+ */
+import { tokenize13a } from './mteval.js';
+import { tokenizeIntl } from './intl.js';
+import { tokenizeZh } from './zh.js';
+
+/** Tokenizer names accepted by BLEU. */
+export const BLEU_TOKENIZERS = ['13a', 'intl', 'zh', 'char', 'none'] as const;
+
+/** A BLEU tokenizer name (sacreBLEU's `tokenize`). */
+export type BleuTokenizer = (typeof BLEU_TOKENIZERS)[number];
+
+/** sacreBLEU's `char` tokenizer: one token per code point. */
+export function tokenizeChar(line: string): string {
+  return Array.from(line).join(' ');
+}
+
+const TOKENIZERS: Record<BleuTokenizer, (line: string) => string> = {
+  '13a': tokenize13a,
+  intl: tokenizeIntl,
+  zh: tokenizeZh,
+  char: tokenizeChar,
+  none: (line) => line,
+};
+
+/** Tokenizes one segment with the named tokenizer. */
+export function tokenize(name: BleuTokenizer, line: string): string {
+  return TOKENIZERS[name](line);
+}
+
+/** True when `name` is a tokenizer BLEU knows. */
+export function isBleuTokenizer(name: string): name is BleuTokenizer {
+  return (BLEU_TOKENIZERS as readonly string[]).includes(name);
+}
