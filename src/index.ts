@@ -52,3 +52,14 @@ export {
 export { TtsFamily, TtsOperation, type TtsAttributes, type TtsResult } from './families/tts.js';
 export { PipelineFamily, PipelineTurn, type PipelineAttributes } from './families/pipeline.js';
 export { CellsSink, type CellsSinkOptions } from './sink/cells/index.js';
+export {
+  correlation,
+  CorrelationConfigError,
+  type Correlation,
+  type CorrelationCarrier,
+  type CorrelationIntegrationOptions,
+  type CorrelationLogFields,
+  type CorrelationOptions,
+  type HeaderValue,
+  type HeadersLike,
+} from './correlation/index.js';

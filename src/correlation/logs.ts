@@ -1,0 +1,34 @@
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import { currentCorrelationId } from './context.js';
+
+/**
+ * Fields that tie a log record to its request and trace. A field is left
+ * out when there is nothing to put in it, so loggers print no `undefined`.
+ * @public
+ */
+export interface CorrelationLogFields {
+  correlation_id?: string;
+  trace_id?: string;
+  span_id?: string;
+}
+
+/**
+ * The log fields of the current context: the correlation ID and, when a
+ * span is active, its trace and span IDs. Takes no arguments, so it can be
+ * passed as pino's `mixin` as it is: `pino({ mixin: correlation.logFields })`.
+ */
+export function logFields(): CorrelationLogFields {
+  const fields: CorrelationLogFields = {};
+  try {
+    const id = currentCorrelationId();
+    if (id !== undefined) fields.correlation_id = id;
+    const span = trace.getSpanContext(context.active());
+    if (span !== undefined && isSpanContextValid(span)) {
+      fields.trace_id = span.traceId;
+      fields.span_id = span.spanId;
+    }
+  } catch {
+    // A logger call must never fail because of its mixin.
+  }
+  return fields;
+}
