@@ -46,6 +46,8 @@ export interface ProducerSource {
   readonly instruments: readonly CellInstrument[];
   /** Moves what the cells recorded into every producer, then empties them. */
   drain(): void;
+  /** The sink's clock, epoch milliseconds. */
+  now(): number;
   detach(producer: CellsProducer): void;
 }
 
@@ -116,7 +118,7 @@ export class CellsProducer implements MetricProducer {
 
   private collectNow(): MetricData[] {
     this.source.drain();
-    const now = Date.now();
+    const now = this.source.now();
     const endTime = millisToHrTime(now);
     const out: MetricData[] = [];
     for (const instrument of this.source.instruments) {

@@ -67,6 +67,7 @@ export class CellsSink implements MetricSink {
   private readonly source = {
     instruments: this.instruments,
     drain: () => this.drain(),
+    now: () => this.now(),
     detach: (producer: CellsProducer) => this.producers.delete(producer),
   };
 
