@@ -60,7 +60,7 @@ export function bleuSegmentStats(settings: BleuStatsSettings) {
       const m = nextOrder(table, ids, grams, n, grams);
       for (let i = 0; i < m; i += 1) {
         const id = grams[i]!;
-        const c = bump(table, id, stamp);
+        const c = table.bump(id, stamp);
         if (table.limitStamp[id] !== segment) {
           table.limitStamp[id] = segment;
           table.limit[id] = c;
@@ -90,7 +90,7 @@ export function bleuSegmentStats(settings: BleuStatsSettings) {
       for (let i = 0; i < m; i += 1) {
         const id = grams[i]!;
         // Clipped count: the k-th occurrence matches while k <= the bound.
-        const c = bump(table, id, stamp);
+        const c = table.bump(id, stamp);
         if (table.limitStamp[id] === segment && c <= table.limit[id]!) {
           correct += 1;
         }
@@ -102,15 +102,4 @@ export function bleuSegmentStats(settings: BleuStatsSettings) {
     stats[1] = closestRefLength(ids.length, refLens);
     return stats;
   };
-}
-
-/** Increments the running count of `id` under `stamp`; returns it. */
-function bump(table: NgramTable, id: number, stamp: number): number {
-  if (table.countStamp[id] !== stamp) {
-    table.countStamp[id] = stamp;
-    table.count[id] = 0;
-  }
-  const c = table.count[id]! + 1;
-  table.count[id] = c;
-  return c;
 }

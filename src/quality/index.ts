@@ -8,6 +8,9 @@ export {
   bleu, sentenceBleu, sentenceBleus, computeBleu,
   type BleuOptions, type BleuScore, type BleuSmoothMethod, type BleuStatistics,
 } from './bleu.js';
+export {
+  chrf, sentenceChrf, sentenceChrfs, type ChrfOptions, type ChrfScore,
+} from './chrf.js';
 export { BLEU_TOKENIZERS, type BleuTokenizer } from './tokenizers/index.js';
 export type { ScoreFormatOptions } from './score-format.js';
 export type { ReferenceStream, RefCount } from './metric.js';

@@ -47,6 +47,17 @@ export class NgramTable {
     return this.stamp;
   }
 
+  /** Increments the running count of `id` under `stamp`; returns it. */
+  bump(id: number, stamp: number): number {
+    if (this.countStamp[id] !== stamp) {
+      this.countStamp[id] = stamp;
+      this.count[id] = 0;
+    }
+    const c = this.count[id]! + 1;
+    this.count[id] = c;
+    return c;
+  }
+
   /** The id of a word. */
   word(text: string): number {
     let id = this.words.get(text);

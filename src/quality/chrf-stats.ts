@@ -1,0 +1,122 @@
+/**
+ * chrF's sufficient statistics for one segment, as sacreBLEU lays them
+ * out: one `[hyp, ref, match]` triple per character order, then per word
+ * order. With several references the triples of the reference with the
+ * best sentence-level F-score are kept (the first one on a tie).
+ */
+import { NgramTable, nextOrder } from './ngram-table.js';
+import { pyRemoveSpace, pySplit } from './python-text.js';
+
+/** The settings the statistics depend on. */
+export interface ChrfStatsSettings {
+  readonly charOrder: number;
+  readonly wordOrder: number;
+  readonly lowercase: boolean;
+  readonly whitespace: boolean;
+}
+
+// Python's string.punctuation, which chrF++ strips from word edges.
+const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
+
+/**
+ * chrF++'s word split: a word longer than one character loses one edge
+ * punctuation mark into a token of its own, the last character first.
+ * Edge marks are ASCII, so UTF-16 slicing equals Python's code points.
+ */
+export function chrfWords(text: string): string[] {
+  const words: string[] = [];
+  for (const w of pySplit(text)) {
+    const single = w.length === 1 || (w.length === 2 && w.codePointAt(0)! > 0xffff);
+    if (single) {
+      words.push(w);
+    } else if (PUNCTUATION.has(w[w.length - 1]!)) {
+      words.push(w.slice(0, -1), w[w.length - 1]!);
+    } else if (PUNCTUATION.has(w[0]!)) {
+      words.push(w[0]!, w.slice(1));
+    } else {
+      words.push(w);
+    }
+  }
+  return words;
+}
+
+/** Item ids of one text, per kind: characters, then words. */
+interface Items {
+  chars: Int32Array;
+  words: Int32Array;
+}
+
+/** Statistics function for one scoring call (shares one n-gram table). */
+export function chrfSegmentStats(
+  settings: ChrfStatsSettings,
+  fScore: (stats: readonly number[]) => number,
+) {
+  const table = new NgramTable();
+  const { charOrder, wordOrder } = settings;
+  const size = 3 * (charOrder + wordOrder);
+
+  const itemsOf = (raw: string): Items => {
+    const text = settings.lowercase ? raw.toLowerCase() : raw;
+    const letters = settings.whitespace ? text : pyRemoveSpace(text);
+    const chars: number[] = [];
+    for (const ch of letters) chars.push(table.char(ch.codePointAt(0)!));
+    const words = wordOrder > 0 ? chrfWords(text).map((w) => table.word(w)) : [];
+    return { chars: Int32Array.from(chars), words: Int32Array.from(words) };
+  };
+
+  // Calls `visit(slot, id)` for every n-gram, slot = order index.
+  const forEachNgram = (items: Items, visit: (slot: number, m: number, grams: Int32Array) => void) => {
+    const kinds: Array<[Int32Array, number, number]> = [
+      [items.chars, charOrder, 0],
+      [items.words, wordOrder, charOrder],
+    ];
+    for (const [seq, maxN, base] of kinds) {
+      const grams = new Int32Array(seq.length);
+      for (let n = 1; n <= maxN; n += 1) {
+        visit(base + n - 1, nextOrder(table, seq, grams, n, grams), grams);
+      }
+    }
+  };
+
+  return (hypothesis: string, references: readonly string[]): number[] => {
+    const hypStamp = table.newStamp();
+    const hypCounts = new Array<number>(charOrder + wordOrder).fill(0);
+    forEachNgram(itemsOf(hypothesis), (slot, m, grams) => {
+      hypCounts[slot] = m;
+      for (let i = 0; i < m; i += 1) {
+        const id = grams[i]!;
+        if (table.limitStamp[id] !== hypStamp) {
+          table.limitStamp[id] = hypStamp;
+          table.limit[id] = 0;
+        }
+        table.limit[id] += 1;
+      }
+    });
+
+    let best: number[] = [];
+    let bestF = -1;
+    for (const ref of references) {
+      const stats = new Array<number>(size).fill(0);
+      const refStamp = table.newStamp();
+      forEachNgram(itemsOf(ref), (slot, m, grams) => {
+        let match = 0;
+        for (let i = 0; i < m; i += 1) {
+          const id = grams[i]!;
+          const c = table.bump(id, refStamp);
+          if (table.limitStamp[id] === hypStamp && c <= table.limit[id]!) match += 1;
+        }
+        // sacreBLEU counts no hypothesis n-grams of an order the
+        // reference is too short to have.
+        stats[3 * slot] = m > 0 ? hypCounts[slot]! : 0;
+        stats[3 * slot + 1] = m;
+        stats[3 * slot + 2] = match;
+      });
+      const f = fScore(stats);
+      if (f > bestF) {
+        bestF = f;
+        best = stats;
+      }
+    }
+    return best;
+  };
+}
