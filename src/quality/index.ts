@@ -15,3 +15,4 @@ export { BLEU_TOKENIZERS, type BleuTokenizer } from './tokenizers/index.js';
 export type { ScoreFormatOptions } from './score-format.js';
 export type { ReferenceStream, RefCount } from './metric.js';
 export { QualityInputError } from './errors.js';
+export * from './wer/index.js';

@@ -1,0 +1,104 @@
+/*
+ * One row of the Levenshtein matrix by Hyyrö's bit-parallel algorithm in
+ * 32-bit blocks (rapidfuzz uses 64-bit words; the values are the same).
+ * Used to find the Hirschberg split: O(n·m / 32) time, O(n) memory.
+ */
+
+interface PatternMasks {
+  readonly lookup: (symbol: number) => number;
+  readonly first: Int32Array; // per local symbol, its first entry
+  readonly block: Int32Array; // entry → block index, ascending per symbol
+  readonly mask: Int32Array; // entry → bits set in that block
+}
+
+function localIds(pattern: Int32Array): { ids: Int32Array; lookup: (s: number) => number; count: number } {
+  const ids = new Int32Array(pattern.length);
+  const map = new Map<number, number>();
+  for (let i = 0; i < pattern.length; i++) {
+    let id = map.get(pattern[i]);
+    if (id === undefined) {
+      id = map.size;
+      map.set(pattern[i], id);
+    }
+    ids[i] = id;
+  }
+  return { ids, lookup: (s) => map.get(s) ?? -1, count: map.size };
+}
+
+/** Sparse match masks: one entry per (symbol, block) that occurs. */
+function buildMasks(pattern: Int32Array): PatternMasks {
+  const { ids, lookup, count } = localIds(pattern);
+  const lastBlock = new Int32Array(count).fill(-1);
+  const first = new Int32Array(count + 1);
+  for (let i = 0; i < ids.length; i++) {
+    const w = i >>> 5;
+    if (lastBlock[ids[i]] !== w) {
+      lastBlock[ids[i]] = w;
+      first[ids[i] + 1]++;
+    }
+  }
+  for (let s = 0; s < count; s++) first[s + 1] += first[s];
+
+  const fillAt = first.slice(0, count);
+  const block = new Int32Array(first[count]);
+  const mask = new Int32Array(first[count]);
+  lastBlock.fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const s = ids[i];
+    const w = i >>> 5;
+    if (lastBlock[s] !== w) {
+      lastBlock[s] = w;
+      block[fillAt[s]++] = w;
+    }
+    mask[fillAt[s] - 1] |= 1 << (i & 31);
+  }
+  return { lookup, first, block, mask };
+}
+
+/**
+ * D(pattern[0, c), text) for every c in [0, pattern.length], where both
+ * are given as symbol arrays. The result has pattern.length + 1 entries.
+ */
+export function lastRow(pattern: Int32Array, text: Int32Array): Int32Array {
+  const n = pattern.length;
+  const words = (n + 31) >>> 5;
+  const row = new Int32Array(n + 1);
+  row[0] = text.length;
+  if (n === 0) return row;
+
+  const pm = buildMasks(pattern);
+  const vp = new Int32Array(words).fill(-1);
+  const vn = new Int32Array(words);
+  for (let t = 0; t < text.length; t++) {
+    const s = pm.lookup(text[t]);
+    let p = s >= 0 ? pm.first[s] : 0;
+    const end = s >= 0 ? pm.first[s + 1] : 0;
+    let hpCarry = 1;
+    let hnCarry = 0;
+    for (let w = 0; w < words; w++) {
+      let eq = 0;
+      if (p < end && pm.block[p] === w) eq = pm.mask[p++];
+      const VP = vp[w];
+      const VN = vn[w];
+      const X = eq | hnCarry;
+      const D0 = ((((X & VP) + VP) | 0) ^ VP) | X | VN;
+      let HP = VN | ~(D0 | VP);
+      let HN = D0 & VP;
+      const hpOut = HP >>> 31;
+      const hnOut = HN >>> 31;
+      HP = (HP << 1) | hpCarry;
+      HN = (HN << 1) | hnCarry;
+      vp[w] = HN | ~(D0 | HP);
+      vn[w] = HP & D0;
+      hpCarry = hpOut;
+      hnCarry = hnOut;
+    }
+  }
+
+  for (let c = 1; c <= n; c++) {
+    const w = (c - 1) >>> 5;
+    const bit = 1 << ((c - 1) & 31);
+    row[c] = row[c - 1] + ((vp[w] & bit) !== 0 ? 1 : 0) - ((vn[w] & bit) !== 0 ? 1 : 0);
+  }
+  return row;
+}
