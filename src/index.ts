@@ -63,3 +63,4 @@ export {
   type HeaderValue,
   type HeadersLike,
 } from './correlation/index.js';
+export * from './thresholds/index.js';

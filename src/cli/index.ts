@@ -1,8 +1,11 @@
 import type { CliCommand, CliIo } from './types.js';
 import { VERSION } from '../version.js';
+import { checkCommand } from './check.js';
+import { rulesCommand } from './rules.js';
+import { dashboardCommand } from './dashboard.js';
 
 // Each subcommand lives in its own file and is listed here once.
-const COMMANDS: CliCommand[] = [];
+const COMMANDS: CliCommand[] = [checkCommand, rulesCommand, dashboardCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
