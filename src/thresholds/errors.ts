@@ -33,9 +33,9 @@ function describeWhere(w: {
   line?: number;
   source?: string;
 }): string {
-  const place = [w.source, w.line !== undefined ? `line ${w.line}` : undefined]
-    .filter((p) => p !== undefined)
-    .join(':');
+  const line = w.line === undefined ? undefined : w.source === undefined
+    ? `line ${w.line}` : String(w.line);
+  const place = [w.source, line].filter((p) => p !== undefined).join(':');
   const rule = w.rule !== undefined ? `rule "${w.rule}", ` : '';
   return `${place !== '' ? place + ': ' : ''}${rule}key "${w.key}": `;
 }

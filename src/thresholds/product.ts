@@ -205,7 +205,7 @@ function leaf(
   out: ProductResult,
 ): void {
   const name = path.join('.');
-  if (typeof value !== 'string' && typeof value !== 'number') {
+  if (typeof readCondition(value) === 'string') {
     out.ignored.push(`${name}: not a condition`);
     return;
   }
