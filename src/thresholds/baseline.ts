@@ -46,12 +46,19 @@ export class Baseline {
     return this.condition.direction === 'above' ? value > b : value < b;
   }
 
-  /** Folds one evaluated value into the baseline. */
+  /**
+   * Folds one evaluated value into the baseline. During the warm-up all
+   * values weigh the same (Welford's running variance), so the baseline
+   * starts from a real spread; afterwards the weights decay with the
+   * half-life.
+   */
   update(value: number, now: number): void {
-    if (this.observations === 0) {
-      this.mean = value;
-      this.variance = 0;
-      this.firstAt = now;
+    if (this.observations === 0) this.firstAt = now;
+    if (!this.ready(now)) {
+      const n = this.observations + 1;
+      const diff = value - this.mean;
+      this.mean += diff / n;
+      this.variance += (diff * (value - this.mean) - this.variance) / n;
     } else {
       const dt = Math.max(0, now - this.lastAt);
       const alpha = 1 - Math.pow(2, -dt / this.condition.halfLifeMs);

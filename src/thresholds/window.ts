@@ -118,18 +118,33 @@ export class SlidingWindow {
     this.add(value);
   }
 
-  /** Moves the head to the slice of `now`, clearing expired slices. */
+  /**
+   * Moves the head to the slice of `now`, clearing expired slices. What
+   * the head collected since the last tick is recent, so it becomes the
+   * slice just before the new head even when ticks came late.
+   */
   advance(now: number): void {
     const target = Math.floor(now / this.sliceMs);
-    const steps = Math.min(target - this.headIndex, this.slices.length);
-    for (let i = 0; i < steps; i++) {
-      this.head = (this.head + 1) % this.slices.length;
-      const s = this.slices[this.head]!;
-      s.clear(this.withSketch);
-      // A level persists between changes: an idle queue keeps its depth.
-      if (this.levels) s.max = this.level;
+    const k = target - this.headIndex;
+    if (k <= 0) return;
+    const len = this.slices.length;
+    const old = this.head;
+    for (let i = 1; i <= Math.min(k, len - 1); i++) this.reset(this.slices[(old + i) % len]!);
+    const head = (old + k) % len;
+    const previous = (head - 1 + len) % len;
+    if (previous !== old) {
+      const kept = this.slices[old]!;
+      this.slices[old] = this.slices[previous]!;
+      this.slices[previous] = kept;
     }
-    if (target > this.headIndex) this.headIndex = target;
+    this.head = head;
+    this.headIndex = target;
+  }
+
+  private reset(s: Slice): void {
+    s.clear(this.withSketch);
+    // A level persists between changes: an idle queue keeps its depth.
+    if (this.levels) s.max = this.level;
   }
 
   /** Merges the slices; call after {@link advance}. */
