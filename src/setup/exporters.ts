@@ -23,7 +23,7 @@ import {
 } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter as OtlpProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { SuffixedPrometheusExporter } from './prometheus.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 
 /** A metric reader with the temporality it asks producers for. */
@@ -70,7 +70,7 @@ function createPrometheusReader(
   config: ResolvedConfig,
   producers: (temporality: ReaderPlan['temporality']) => MetricProducer[],
 ): MetricReader {
-  const exporter = new PrometheusExporter(
+  const exporter = new SuffixedPrometheusExporter(
     {
       host: config.prometheusHost,
       port: config.prometheusPort,
