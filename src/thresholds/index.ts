@@ -13,7 +13,7 @@ export type { ParseThresholdsOptions } from './parse.js';
 export { loadThresholds, loadThresholdsFromEnv } from './load.js';
 export { STATISTICS, SEVERITIES } from './types.js';
 export type * from './types.js';
-export { generatePrometheusRules, recordName } from './prometheus.js';
+export { generatePrometheusRules, recordName, summaryOf } from './prometheus.js';
 export type { PrometheusRulesOptions } from './prometheus.js';
 export { generateGrafanaDashboard, GRAFANA_SCHEMA_VERSION } from './grafana.js';
 export type { GrafanaDashboardOptions } from './grafana.js';

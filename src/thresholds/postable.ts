@@ -1,4 +1,5 @@
 import { labelName, alertName } from './names.js';
+import { summaryOf } from './prometheus.js';
 import type { PostableAlert } from './notifier.js';
 import type { AlertEvent, ThresholdRule } from './types.js';
 
@@ -25,8 +26,7 @@ export function toPostable(
   return {
     labels,
     annotations: {
-      summary: `${rule.stat} of ${rule.metric} is ${format(event.value)}; ` +
-        `healthy is ${rule.condition.text}`,
+      summary: summaryOf(rule),
       value: format(event.value),
       threshold: format(event.threshold),
       source: 'speechmetry',

@@ -60,11 +60,15 @@ function alerting(
   const out: Record<string, unknown> = { alert: alertName(rule), expr };
   if (rule.forMs > 0) out.for = promDuration(rule.forMs);
   out.labels = { severity: rule.severity, speechmetry_rule: rule.name };
-  out.annotations = {
-    summary: `${rule.stat} of ${rule.metric} breaks ${rule.condition.text}`,
-    value: '{{ $value }}',
-  };
+  // Static text only: promtool tests and the in-process notifier can
+  // then produce identical alerts.
+  out.annotations = { summary: summaryOf(rule) };
   return out;
+}
+
+/** The summary annotation both the rules and the notifier carry. @public */
+export function summaryOf(rule: ThresholdRule): string {
+  return `${rule.stat} of ${rule.metric} breaks ${rule.condition.text}`;
 }
 
 function breachExpr(rule: ThresholdRule, record: string): string {
