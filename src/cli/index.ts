@@ -3,9 +3,12 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { rulesCommand } from './rules.js';
 import { dashboardCommand } from './dashboard.js';
+import { scoreCommand } from './score.js';
 
 // Each subcommand lives in its own file and is listed here once.
-const COMMANDS: CliCommand[] = [checkCommand, rulesCommand, dashboardCommand];
+const COMMANDS: CliCommand[] = [
+  checkCommand, rulesCommand, dashboardCommand, scoreCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);

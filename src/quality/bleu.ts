@@ -206,6 +206,17 @@ function scoreFromStats(
   return buildScore(s, refCount, { score: bp * Math.exp(logSum / effOrder), ...parts });
 }
 
+/**
+ * The BLEU metric for the scoring skeleton; `sentence` picks sacreBLEU's
+ * sentence-level default for effective order. For the command line.
+ */
+export function createBleuMetric(
+  options: BleuOptions,
+  sentence: boolean,
+): StatsMetric<BleuScore> {
+  return bleuMetric(settingsOf(options, sentence));
+}
+
 function bleuMetric(s: BleuSettings): StatsMetric<BleuScore> {
   const order = s.maxNgramOrder;
   return {

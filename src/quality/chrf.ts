@@ -145,6 +145,11 @@ function buildScore(s: ChrfSettings, score: number, refCount: RefCount): ChrfSco
   };
 }
 
+/** The chrF metric for the scoring skeleton. For the command line. */
+export function createChrfMetric(options: ChrfOptions): StatsMetric<ChrfScore> {
+  return chrfMetric(settingsOf(options));
+}
+
 function chrfMetric(s: ChrfSettings): StatsMetric<ChrfScore> {
   const f = (stats: readonly number[]): number => fScore(s, stats);
   return {

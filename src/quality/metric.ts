@@ -64,11 +64,17 @@ function checkShape(
   }
 }
 
+/** Told how many segments are done, every so often (a progress bar). */
+export type ProgressListener = (done: number, total: number) => void;
+
+const PROGRESS_STEP = 1000;
+
 /** Corpus score: statistics summed over all segments, computed once. */
 export function corpusScore<S>(
   metric: StatsMetric<S>,
   hypotheses: readonly string[],
   streams: readonly ReferenceStream[],
+  onProgress?: ProgressListener,
 ): S {
   checkShape(hypotheses, streams);
   const segmentStats = metric.begin();
@@ -81,7 +87,11 @@ export function corpusScore<S>(
       ? refs.length : 'var';
     const stats = segmentStats(hypotheses[i]!, refs);
     for (let k = 0; k < totals.length; k += 1) totals[k]! += stats[k]!;
+    if (onProgress && (i + 1) % PROGRESS_STEP === 0) {
+      onProgress(i + 1, hypotheses.length);
+    }
   }
+  onProgress?.(hypotheses.length, hypotheses.length);
 
   return metric.compute(totals, refCount ?? 0);
 }
@@ -103,11 +113,17 @@ export function sentenceScores<S>(
   metric: StatsMetric<S>,
   hypotheses: readonly string[],
   streams: readonly ReferenceStream[],
+  onProgress?: ProgressListener,
 ): S[] {
   checkShape(hypotheses, streams);
   const segmentStats = metric.begin();
-  return hypotheses.map((hypothesis, i) => {
+  const scores = hypotheses.map((hypothesis, i) => {
     const refs = segmentReferences(streams, i);
+    if (onProgress && (i + 1) % PROGRESS_STEP === 0) {
+      onProgress(i + 1, hypotheses.length);
+    }
     return metric.compute(segmentStats(hypothesis, refs), refs.length);
   });
+  onProgress?.(hypotheses.length, hypotheses.length);
+  return scores;
 }

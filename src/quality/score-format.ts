@@ -17,6 +17,8 @@ export interface ScoreFormatOptions {
   scoreOnly?: boolean;
   /** sacreBLEU's JSON object (always with the full signature). Default false. */
   json?: boolean;
+  /** With `json`, one line as Python's `json.dumps(d)`. Default false. */
+  compact?: boolean;
 }
 
 /** One signature entry: long key, short key, value. */
@@ -52,7 +54,9 @@ export function formatScore(
 ): string {
   const width = options.width ?? 2;
   const text = formatFixed(printable.score, width);
-  if (options.json === true) return scoreJson(printable, text);
+  if (options.json === true) {
+    return scoreJson(printable, text, options.compact === true);
+  }
   if (options.scoreOnly === true) return text;
 
   const signature = options.signature === true
@@ -67,7 +71,7 @@ export function formatScore(
  * ensure_ascii=False)`): the score is `float` of the rounded text, so it
  * prints as Python's repr (`48.5`, `100.0`).
  */
-function scoreJson(printable: Printable, text: string): string {
+function scoreJson(printable: Printable, text: string, compact: boolean): string {
   const entries: Array<[string, string]> = [
     ['name', JSON.stringify(printable.name)],
     ['score', pyFloatRepr(Number(text))],
@@ -79,6 +83,18 @@ function scoreJson(printable: Printable, text: string): string {
   for (const [key, , value] of printable.signatureEntries) {
     entries.push([key, JSON.stringify(String(value))]);
   }
-  const body = entries.map(([k, v]) => ` ${JSON.stringify(k)}: ${v}`);
-  return `{\n${body.join(',\n')}\n}`;
+  return pyJsonObject(entries, compact);
+}
+
+/**
+ * A flat object as Python's `json.dumps` writes it, from already encoded
+ * values: `indent=1` (sacreBLEU's command line) or one line.
+ */
+export function pyJsonObject(
+  entries: ReadonlyArray<readonly [string, string]>,
+  compact = false,
+): string {
+  const body = entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`);
+  if (compact) return `{${body.join(', ')}}`;
+  return `{\n${body.map((b) => ` ${b}`).join(',\n')}\n}`;
 }
