@@ -22,6 +22,13 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // The scoring worker thread, loaded by path from beside the bundles.
+    entry: { 'scoring-worker': 'src/scoring/worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     sourcemap: true,

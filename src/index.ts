@@ -64,3 +64,10 @@ export {
   type HeadersLike,
 } from './correlation/index.js';
 export * from './thresholds/index.js';
+export type {
+  AsyncScorer,
+  AsyncScorerInput,
+  QualityScores,
+  ScoringKind,
+  ScoringOptions,
+} from './scoring/index.js';
