@@ -219,7 +219,7 @@ function leaf(
     name,
     metric: typeof options.metric === 'string' ? options.metric : target.metric,
     stat: target.stat,
-    condition: target.complement === true ? complement(value) : value,
+    condition: target.complement === true ? complement(value as string | number) : value,
     window: options.window,
     for: options.for,
     min_samples: options.min_samples,
