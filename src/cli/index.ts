@@ -4,10 +4,11 @@ import { checkCommand } from './check.js';
 import { rulesCommand } from './rules.js';
 import { dashboardCommand } from './dashboard.js';
 import { scoreCommand } from './score.js';
+import { demoCommand } from './demo.js';
 
 // Each subcommand lives in its own file and is listed here once.
 const COMMANDS: CliCommand[] = [
-  checkCommand, rulesCommand, dashboardCommand, scoreCommand,
+  checkCommand, rulesCommand, dashboardCommand, scoreCommand, demoCommand,
 ];
 
 function usage(): string {
