@@ -31,7 +31,11 @@ export {
   type TemporalityPreference,
   type HistogramAggregation,
 } from './config/options.js';
-export { SPEECHMETRY_VARIABLES, type VariableDoc } from './config/variables.js';
+export {
+  OTEL_VARIABLES,
+  SPEECHMETRY_VARIABLES,
+  type VariableDoc,
+} from './config/variables.js';
 export { audioDurationSeconds, type PcmFormat } from './audio.js';
 export type { Operation } from './families/operation.js';
 export type { SpeechTask, TaskRecordAttributes } from './families/family.js';
