@@ -121,10 +121,10 @@ export class DemoService {
   ): Promise<void> {
     const op = turn.tts({ model: this.engine.name, voice: 'default', streaming: true });
     try {
-      const { wav } = await this.engine.synthesize(text, language, () =>
-        op.firstAudio(),
-      );
-      if (this.random() < this.conditions.failureRate / 2) throw new StageError('tts_voice_unavailable');
+      const firstAudio = (): void => op.firstAudio();
+      const { wav } = await this.engine.synthesize(text, language, firstAudio);
+      const unavailable = this.random() < this.conditions.failureRate / 2;
+      if (unavailable) throw new StageError('tts_voice_unavailable');
       op.end({ audio: wav, characters: text.length });
     } catch (error) {
       op.fail(error);

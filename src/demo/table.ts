@@ -108,7 +108,8 @@ export function buildRows(
 ): Row[] {
   return specs(languages).map((s) => {
     const all = figures.aggregate(s.duration, s.filter, windowMs);
-    const ok = figures.aggregate(s.duration, { ...s.filter, [ATTR_ERROR_TYPE]: undefined }, windowMs);
+    const okFilter = { ...s.filter, [ATTR_ERROR_TYPE]: undefined };
+    const ok = figures.aggregate(s.duration, okFilter, windowMs);
     const requests = all?.count ?? 0;
     return {
       stage: s.stage,

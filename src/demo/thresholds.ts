@@ -3,9 +3,9 @@
  * text ships as examples/demo-thresholds.yaml (a test keeps them equal);
  * it is embedded here so `npx speechmetry demo` needs no extra files.
  */
-export const DEMO_THRESHOLDS_YAML = `# Threshold rules of the speechmetry demo, in the format of the product's
-# performance documents. Short windows, so a 30-second run shows a rule
-# going pending -> firing -> resolved.
+export const DEMO_THRESHOLDS_YAML = `# Threshold rules of the speechmetry demo, in the format of the
+# product's performance documents. Short windows, so a 30-second run
+# shows a rule going pending -> firing -> resolved.
 evaluation_interval: 1s
 defaults:
   window: 4s
