@@ -30,15 +30,79 @@ interface PanelSpec {
 
 const PAIR = ['speech.source_language', 'speech.target_language'];
 const PANELS: PanelSpec[] = [
-  { title: 'ASR latency', unit: 's', metrics: ['speech.asr.duration'], kind: 'quantiles', by: ['speech.language'] },
-  { title: 'Translation latency', unit: 's', metrics: ['speech.translation.duration'], kind: 'quantiles', by: PAIR },
-  { title: 'TTS latency', unit: 's', metrics: ['speech.tts.duration'], kind: 'quantiles', by: ['speech.language'] },
-  { title: 'Pipeline latency', unit: 's', metrics: ['speech.pipeline.duration'], kind: 'quantiles', by: PAIR },
-  { title: 'TTS time to first audio', unit: 's', metrics: ['speech.tts.time_to_first_audio'], kind: 'quantiles', by: ['speech.voice'] },
-  { title: 'Pipeline time to first audio', unit: 's', metrics: ['speech.pipeline.time_to_first_audio'], kind: 'quantiles', by: PAIR },
-  { title: 'Real-time factor (p95)', unit: 'none', metrics: ['speech.asr.real_time_factor', 'speech.tts.real_time_factor'], kind: 'p95', by: ['speech.model'] },
-  { title: 'Word error rate (mean)', unit: 'percentunit', metrics: ['speech.asr.word_error_rate', 'speech.asr.character_error_rate'], kind: 'mean', by: ['speech.language'] },
-  { title: 'Translation quality (mean)', unit: 'percentunit', metrics: ['speech.translation.quality.bleu', 'speech.translation.quality.chrf', 'speech.translation.quality.comet'], kind: 'mean', by: PAIR },
+  {
+    title: 'ASR latency',
+    unit: 's',
+    metrics: ['speech.asr.duration'],
+    kind: 'quantiles',
+    by: ['speech.language'],
+  },
+  {
+    title: 'Translation latency',
+    unit: 's',
+    metrics: ['speech.translation.duration'],
+    kind: 'quantiles',
+    by: PAIR,
+  },
+  {
+    title: 'TTS latency',
+    unit: 's',
+    metrics: ['speech.tts.duration'],
+    kind: 'quantiles',
+    by: ['speech.language'],
+  },
+  {
+    title: 'Pipeline latency',
+    unit: 's',
+    metrics: ['speech.pipeline.duration'],
+    kind: 'quantiles',
+    by: PAIR,
+  },
+  {
+    title: 'TTS time to first audio',
+    unit: 's',
+    metrics: ['speech.tts.time_to_first_audio'],
+    kind: 'quantiles',
+    by: ['speech.voice'],
+  },
+  {
+    title: 'Pipeline time to first audio',
+    unit: 's',
+    metrics: ['speech.pipeline.time_to_first_audio'],
+    kind: 'quantiles',
+    by: PAIR,
+  },
+  {
+    title: 'Real-time factor (p95)',
+    unit: 'none',
+    metrics: [
+      'speech.asr.real_time_factor',
+      'speech.tts.real_time_factor',
+    ],
+    kind: 'p95',
+    by: ['speech.model'],
+  },
+  {
+    title: 'Word error rate (mean)',
+    unit: 'percentunit',
+    metrics: [
+      'speech.asr.word_error_rate',
+      'speech.asr.character_error_rate',
+    ],
+    kind: 'mean',
+    by: ['speech.language'],
+  },
+  {
+    title: 'Translation quality (mean)',
+    unit: 'percentunit',
+    metrics: [
+      'speech.translation.quality.bleu',
+      'speech.translation.quality.chrf',
+      'speech.translation.quality.comet',
+    ],
+    kind: 'mean',
+    by: PAIR,
+  },
 ];
 
 /**
@@ -157,7 +221,9 @@ function statePanel(index: number, naming: PrometheusNaming): Record<string, unk
       defaults: {
         unit: 'none',
         thresholds: { mode: 'absolute', steps: [
-          { color: 'green', value: null }, { color: 'orange', value: 1 }, { color: 'red', value: 2 },
+          { color: 'green', value: null },
+          { color: 'orange', value: 1 },
+          { color: 'red', value: 2 },
         ] },
       },
       overrides: [],

@@ -50,7 +50,8 @@ export function loadThresholdsFromEnv(env: Env = process.env): ParsedThresholds 
   const parsed = loadThresholds(path, { lenient: true });
   const log = reporter();
   for (const problem of parsed.problems) {
-    log.warnOnce(`thresholds:${problem}`, () => `SPEECHMETRY_THRESHOLDS: ${problem}; rule disabled`);
+    log.warnOnce(`thresholds:${problem}`,
+      () => `SPEECHMETRY_THRESHOLDS: ${problem}; rule disabled`);
   }
   if (parsed.ignored.length > 0) {
     try {

@@ -70,7 +70,9 @@ function readText(
   if (error !== undefined) {
     const line = error.linePos?.[0].line;
     return new ThresholdConfigError(`not valid YAML or JSON (${error.code})`, {
-      key: 'file', ...(line !== undefined ? { line } : {}), ...(source !== undefined ? { source } : {}),
+      key: 'file',
+      ...(line !== undefined ? { line } : {}),
+      ...(source !== undefined ? { source } : {}),
     });
   }
   return { data: doc.toJS(), line: (path) => lineOf(doc, counter, path) };
@@ -78,7 +80,9 @@ function readText(
 
 function lineOf(doc: Document, counter: LineCounter, path: Path): number | undefined {
   for (let n = path.length; n > 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(path.slice(0, n), true) as
+      | { range?: [number, number, number] }
+      | undefined;
     if (node?.range !== undefined) return counter.linePos(node.range[0]).line;
   }
   return undefined;
@@ -158,7 +162,9 @@ function explicitRules(
     const fallback = `rule-${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       guard(ctx, () => {
-        throw new ThresholdConfigError('must be a map', { rule: fallback, key: 'rules', ...place(ctx, path) });
+        throw new ThresholdConfigError('must be a map', {
+          rule: fallback, key: 'rules', ...place(ctx, path),
+        });
       });
       return;
     }

@@ -57,7 +57,10 @@ const SCORE_METRIC: Record<string, string> = {
 /** Keys that have no in-process meaning, with the reason given at load. */
 const IGNORED: [RegExp, string][] = [
   [/cost|dollar|usd|price|spend|billing/, 'cost in money is not a threshold in-process'],
-  [/satisfaction|nps|csat|retention|engagement|churn/, 'user satisfaction is not measured in-process'],
+  [
+    /satisfaction|nps|csat|retention|engagement|churn/,
+    'user satisfaction is not measured in-process',
+  ],
   [/cpu|memory|gpu|ram\b|disk|utili[sz]ation/, 'host resources belong to the host\'s monitoring'],
 ];
 

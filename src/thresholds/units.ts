@@ -48,8 +48,12 @@ export interface ConditionText {
   readonly score: string | undefined;
 }
 
-const CONDITION =
-  /^(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)\s*(?:(ms|s|sec|seconds?|m|min|%)|[_ ]?(sigma|σ))?(?:\s+(.*))?$/i;
+// operator, number, then a unit or `sigma`, then free words (`BLEU score`).
+const CONDITION = new RegExp(
+  '^(<=|>=|<|>|≤|≥)?\\s*(\\d+(?:\\.\\d+)?)\\s*' +
+    '(?:(ms|s|sec|seconds?|m|min|%)|[_ ]?(sigma|σ))?(?:\\s+(.*))?$',
+  'i',
+);
 const OPS: Record<string, Comparator> = {
   '<': '<',
   '<=': '<=',
