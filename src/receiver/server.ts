@@ -30,6 +30,11 @@ export interface OtlpReceiverOptions {
   maxBodyBytes?: number;
   /** Scripted failures; see {@link OtlpFault}. Default none. */
   fault?: OtlpFaultHook;
+  /**
+   * Keep each accepted body (decompressed) on its export as `body`, for
+   * byte-level searches such as the content-canary tests. Default false.
+   */
+  keepBodies?: boolean;
 }
 
 /** Called with every accepted export; errors thrown are ignored. */
@@ -64,6 +69,7 @@ export class OtlpReceiver {
   private readonly listeners = new Set<OtlpExportListener>();
   private readonly waiters = new Set<Waiter>();
   private readonly maxBodyBytes: number;
+  private readonly keepBodies: boolean;
   private fault: OtlpFaultHook | undefined;
   private closed = false;
 
@@ -76,6 +82,7 @@ export class OtlpReceiver {
     this.store = new ExportStore(options.maxExports ?? 1000);
     this.maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
     this.fault = options.fault;
+    this.keepBodies = options.keepBodies ?? false;
   }
 
   /** Starts a receiver; resolves once it listens. */
@@ -252,6 +259,7 @@ export class OtlpReceiver {
         bodyBytes: body.length,
         receivedAt: Date.now(),
         headers: { ...req.headers },
+        ...(this.keepBodies ? { body } : {}),
       } as ReceivedExport;
     } catch (error) {
       return this.reject(req, res, 400, `undecodable body: ${(error as Error).message}`);

@@ -20,6 +20,8 @@ interface ExportBase {
   /** Wall-clock arrival time, epoch milliseconds. */
   receivedAt: number;
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The decompressed body, kept only with the `keepBodies` option. */
+  body?: Buffer;
 }
 
 /** One accepted metrics export. */
