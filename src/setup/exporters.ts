@@ -24,6 +24,7 @@ import {
 import { OTLPTraceExporter as OtlpProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { SuffixedPrometheusExporter } from './prometheus.js';
+import { quietExportPayloads, withoutResolvedOtlpEnv } from './otlp-isolation.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 
 /** A metric reader with the temporality it asks producers for. */
@@ -107,9 +108,9 @@ function createOtlpMetricExporter(config: ResolvedConfig): PushMetricExporter {
     temporalityPreference: TEMPORALITY_PREFERENCE[config.temporality],
     aggregationPreference: histogramAggregation(config),
   } as ConstructorParameters<typeof OtlpProtoMetricExporter>[0];
-  return s.protocol === 'http/json'
+  return quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
     ? new OtlpJsonMetricExporter(options)
-    : new OtlpProtoMetricExporter(options);
+    : new OtlpProtoMetricExporter(options)));
 }
 
 /** Builds the span processors named by the configuration. */
@@ -128,9 +129,9 @@ export function createSpanProcessors(config: ResolvedConfig): SpanProcessor[] {
       timeoutMillis: s.timeoutMillis,
       compression: s.compression,
     } as ConstructorParameters<typeof OtlpProtoTraceExporter>[0];
-    const exporter = s.protocol === 'http/json'
+    const exporter = quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
       ? new OtlpJsonTraceExporter(options)
-      : new OtlpProtoTraceExporter(options);
+      : new OtlpProtoTraceExporter(options)));
     // Bounded queue: when the backend is down, spans beyond it are dropped.
     processors.push(new BatchSpanProcessor(exporter, { maxQueueSize: 2048 }));
   }
