@@ -38,7 +38,8 @@ export class CellsSink implements MetricSink {
 
   constructor(options: CellsSinkOptions = {}) {
     const limit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
-    this.limit = Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : DEFAULT_CARDINALITY_LIMIT;
+    const valid = Number.isFinite(limit) && limit >= 1;
+    this.limit = valid ? Math.floor(limit) : DEFAULT_CARDINALITY_LIMIT;
     this.now = options.now ?? Date.now;
   }
 
