@@ -1,5 +1,10 @@
 import type { Attributes, Context, Span } from '@opentelemetry/api';
-import { booleanAttribute, freezeAttributes, stringAttribute } from '../internal/attributes.js';
+import {
+  booleanAttribute,
+  callerFields,
+  freezeAttributes,
+  stringAttribute,
+} from '../internal/attributes.js';
 import type { Series } from '../sink/recorder.js';
 import {
   ATTR_CONTENT_REFERENCE,
@@ -62,6 +67,7 @@ interface AsrSeries extends CoreSeries {
 }
 
 const FIRST_RESULT = 1;
+const ASR_KEYS = ['model', 'language', 'streaming', 'domain'] as const;
 
 /** One speech recognition request or stream. @public */
 export class AsrOperation extends BaseOperation<AsrResult> {
@@ -154,9 +160,10 @@ export class AsrFamily extends FamilyBase<AsrAttributes, AsrOperation> {
    * Records error rates computed elsewhere (an offline evaluation), 0–1.
    */
   recordErrorRates(rates: { wer?: number; cer?: number }, attributes?: AsrAttributes): void {
+    const r = callerFields(rates, ['wer', 'cer'], 'error rates') as typeof rates | undefined;
     const set = this.resolve(attributes).series;
-    if (rates?.wer !== undefined) set.wer.record(rates.wer);
-    if (rates?.cer !== undefined) set.cer.record(rates.cer);
+    if (r?.wer !== undefined) set.wer.record(r.wer);
+    if (r?.cer !== undefined) set.cer.record(r.cer);
   }
 
   /** @internal Starts an operation under a parent (a pipeline turn). */
@@ -171,7 +178,8 @@ export class AsrFamily extends FamilyBase<AsrAttributes, AsrOperation> {
     return new AsrOperation(this.ctx, series, span, language, onClose);
   }
 
-  private resolve(a: AsrAttributes | undefined) {
+  private resolve(attributes: AsrAttributes | undefined) {
+    const a = callerFields(attributes, ASR_KEYS, 'ASR attributes') as AsrAttributes | undefined;
     const model = stringAttribute(a?.model, ATTR_MODEL);
     const language = this.ctx.languages.resolve(a?.language, ATTR_LANGUAGE);
     const streaming = booleanAttribute(a?.streaming, ATTR_STREAMING);

@@ -1,5 +1,5 @@
 import { context, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { freezeAttributes, stringAttribute } from '../internal/attributes.js';
+import { callerFields, freezeAttributes, stringAttribute } from '../internal/attributes.js';
 import type { Series } from '../sink/recorder.js';
 import {
   ATTR_DOMAIN,
@@ -27,6 +27,14 @@ export interface PipelineAttributes {
 
 interface PipelineSeries extends CoreSeries {
   firstAudio: Series;
+}
+
+const TURN_KEYS = ['sourceLanguage', 'targetLanguage', 'domain'] as const;
+const STAGE_KEYS = ['model', 'voice', 'streaming', 'domain'] as const;
+
+/** A stage's attributes, read once; the stage family validates them. */
+function stage(attributes: object | undefined): Record<string, unknown> | undefined {
+  return callerFields(attributes, STAGE_KEYS, 'pipeline stage attributes');
 }
 
 /** The stage families a turn starts its children from. */
@@ -63,7 +71,7 @@ export class PipelineTurn extends BaseOperation<Record<string, never>> {
   /** Starts the recognition stage, in the turn's source language. */
   asr(attributes?: Omit<AsrAttributes, 'language'>): AsrOperation {
     return this.stages.asr.startWithin(
-      { domain: this.languages.domain, ...attributes, language: this.languages.source },
+      { domain: this.languages.domain, ...stage(attributes), language: this.languages.source },
       this.parent,
     );
   }
@@ -74,7 +82,7 @@ export class PipelineTurn extends BaseOperation<Record<string, never>> {
   ): TranslationOperation {
     return this.stages.translation.startWithin({
       domain: this.languages.domain,
-      ...attributes,
+      ...stage(attributes),
       sourceLanguage: this.languages.source,
       targetLanguage: this.languages.target,
     }, this.parent);
@@ -83,7 +91,7 @@ export class PipelineTurn extends BaseOperation<Record<string, never>> {
   /** Starts the synthesis stage, in the turn's target language. */
   tts(attributes?: Omit<TtsAttributes, 'language'>): TtsOperation {
     return this.stages.tts.startWithin(
-      { domain: this.languages.domain, ...attributes, language: this.languages.target },
+      { domain: this.languages.domain, ...stage(attributes), language: this.languages.target },
       this.parent,
       undefined,
       () => this.onFirstAudio(),
@@ -117,7 +125,9 @@ export class PipelineFamily extends FamilyBase<PipelineAttributes, PipelineTurn>
   }
 
   /** Opens a speech-to-speech turn. */
-  start(attributes?: PipelineAttributes): PipelineTurn {
+  start(given?: PipelineAttributes): PipelineTurn {
+    const attributes = callerFields(given, TURN_KEYS, 'pipeline attributes') as
+      PipelineAttributes | undefined;
     const languages = this.ctx.languages;
     const source = languages.resolve(attributes?.sourceLanguage, ATTR_SOURCE_LANGUAGE);
     const target = languages.resolve(attributes?.targetLanguage, ATTR_TARGET_LANGUAGE);

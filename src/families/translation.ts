@@ -1,5 +1,10 @@
 import type { Attributes, Context, Span } from '@opentelemetry/api';
-import { booleanAttribute, freezeAttributes, stringAttribute } from '../internal/attributes.js';
+import {
+  booleanAttribute,
+  callerFields,
+  freezeAttributes,
+  stringAttribute,
+} from '../internal/attributes.js';
 import type { Series } from '../sink/recorder.js';
 import {
   ATTR_CACHE_RESULT,
@@ -83,6 +88,9 @@ interface TranslationSeries extends CoreSeries {
 }
 
 const FIRST_TOKEN = 1;
+const MT_KEYS = [
+  'model', 'sourceLanguage', 'targetLanguage', 'streaming', 'domain',
+] as const;
 
 /** One machine translation request. @public */
 export class TranslationOperation extends BaseOperation<TranslationResult> {
@@ -151,9 +159,15 @@ function lengthOf(text: unknown): number | undefined {
 }
 
 function recordQuality(s: TranslationSeries, q: TranslationQuality): void {
-  if (q.bleu !== undefined) s.bleu.record(q.bleu / 100);
-  if (q.chrf !== undefined) s.chrf.record(q.chrf / 100);
+  if (q.bleu !== undefined) s.bleu.record(hundredths(q.bleu));
+  if (q.chrf !== undefined) s.chrf.record(hundredths(q.chrf));
   if (q.comet !== undefined) s.comet.record(q.comet);
+}
+
+// Only numbers are divided: arithmetic on a caller's object or bigint
+// throws; anything else goes to the series as is, which counts it.
+function hundredths(score: number): number {
+  return typeof score === 'number' ? score / 100 : score;
 }
 
 /** The machine translation family: `telemetry.translation`. @public */
@@ -173,8 +187,9 @@ export class TranslationFamily extends FamilyBase<TranslationAttributes, Transla
 
   /** Records quality scores computed elsewhere (offline COMET, say). */
   recordQuality(quality: TranslationQuality, attributes?: TranslationAttributes): void {
-    if (quality === null || typeof quality !== 'object') return;
-    recordQuality(this.resolve(attributes).series, quality);
+    const q = callerFields(quality, ['bleu', 'chrf', 'comet'], 'translation quality');
+    if (q === undefined) return;
+    recordQuality(this.resolve(attributes).series, q as TranslationQuality);
   }
 
   /** @internal Starts an operation under a parent (a pipeline turn). */
@@ -189,7 +204,9 @@ export class TranslationFamily extends FamilyBase<TranslationAttributes, Transla
     return new TranslationOperation(this.ctx, series, span, target, onClose);
   }
 
-  private resolve(a: TranslationAttributes | undefined) {
+  private resolve(attributes: TranslationAttributes | undefined) {
+    const a = callerFields(attributes, MT_KEYS, 'translation attributes') as
+      TranslationAttributes | undefined;
     const languages = this.ctx.languages;
     const model = stringAttribute(a?.model, ATTR_MODEL);
     const source = languages.resolve(a?.sourceLanguage, ATTR_SOURCE_LANGUAGE);

@@ -1,5 +1,10 @@
 import type { Attributes, Context, Span } from '@opentelemetry/api';
-import { booleanAttribute, freezeAttributes, stringAttribute } from '../internal/attributes.js';
+import {
+  booleanAttribute,
+  callerFields,
+  freezeAttributes,
+  stringAttribute,
+} from '../internal/attributes.js';
 import type { Series } from '../sink/recorder.js';
 import {
   ATTR_CONTENT_INPUT,
@@ -54,6 +59,7 @@ interface TtsSeries extends CoreSeries {
 }
 
 const FIRST_AUDIO = 1;
+const TTS_KEYS = ['model', 'voice', 'language', 'streaming', 'domain'] as const;
 
 /** One speech synthesis request or stream. @public */
 export class TtsOperation extends BaseOperation<TtsResult> {
@@ -125,7 +131,8 @@ export class TtsFamily extends FamilyBase<TtsAttributes, TtsOperation> {
     return new TtsOperation(this.ctx, series, span, onFirstAudio, onClose);
   }
 
-  private resolve(a: TtsAttributes | undefined) {
+  private resolve(attributes: TtsAttributes | undefined) {
+    const a = callerFields(attributes, TTS_KEYS, 'TTS attributes') as TtsAttributes | undefined;
     const model = stringAttribute(a?.model, ATTR_MODEL);
     const voice = stringAttribute(a?.voice, ATTR_VOICE);
     const language = this.ctx.languages.resolve(a?.language, ATTR_LANGUAGE);

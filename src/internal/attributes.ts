@@ -91,3 +91,32 @@ export function freezeAttributes(attrs: Record<string, unknown>): Attributes {
   }
   return Object.freeze(out);
 }
+
+/**
+ * Copies the named fields of a caller's object, reading each once. A
+ * getter or proxy that throws, or a value that is not an object, yields
+ * `undefined` (counted, warned once): the caller's object is never read
+ * again, so nothing it does later can reach the recording path.
+ */
+export function callerFields<K extends string>(
+  value: unknown,
+  keys: readonly K[],
+  what: string,
+): Partial<Record<K, unknown>> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    reporter().drop('invalid_type', what, 'ignored');
+    return undefined;
+  }
+  const out: Partial<Record<K, unknown>> = {};
+  try {
+    for (const key of keys) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = v;
+    }
+  } catch {
+    reporter().drop('invalid_type', what, 'ignored');
+    return undefined;
+  }
+  return out;
+}
