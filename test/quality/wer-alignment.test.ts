@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignBanded } from '../../src/quality/wer/band.js';
+import { alignBitParallel } from '../../src/quality/wer/bitalign.js';
 import { lastRow } from '../../src/quality/wer/bitrow.js';
 import {
   editops, OP_DELETE, OP_INSERT, OP_REPLACE, type EditOps,
@@ -94,6 +95,19 @@ describe('alignment core', () => {
       alignBanded(x, 0, x.length, y, 0, y.length, dist, narrow);
       expect(triples(narrow)).toEqual(triples(wide));
       expect(narrow.type.length).toBe(dist);
+    }), { numRuns: 150 });
+  });
+
+  it('reads the same path from the bit-parallel matrix as from the band', () => {
+    fc.assert(fc.property(small(150), small(150), (a, b) => {
+      fc.pre(a.length > 0 && b.length > 0);
+      const x = Int32Array.from(a);
+      const y = Int32Array.from(b);
+      const band: EditOps = { type: [], src: [], dest: [] };
+      const bits: EditOps = { type: [], src: [], dest: [] };
+      alignBanded(x, 0, x.length, y, 0, y.length, Math.max(x.length, y.length), band);
+      alignBitParallel(x, 0, x.length, y, 0, y.length, bits);
+      expect(triples(bits)).toEqual(triples(band));
     }), { numRuns: 150 });
   });
 

@@ -56,6 +56,37 @@ function buildMasks(pattern: Int32Array): PatternMasks {
 }
 
 /**
+ * Advances the vertical delta vectors by one text symbol (`s` is its
+ * local id, -1 when absent from the pattern).
+ */
+function advance(pm: PatternMasks, s: number, vp: Int32Array, vn: Int32Array): void {
+  let p = s >= 0 ? pm.first[s] : 0;
+  const end = s >= 0 ? pm.first[s + 1] : 0;
+  let hpCarry = 1;
+  let hnCarry = 0;
+  for (let w = 0; w < vp.length; w++) {
+    let eq = 0;
+    if (p < end && pm.block[p] === w) eq = pm.mask[p++];
+    const VP = vp[w];
+    const VN = vn[w];
+    // Hyyrö's step; the block's incoming negative carry joins the match
+    // vector, which stands in for the addition carry between blocks.
+    const X = eq | hnCarry;
+    const D0 = ((((X & VP) + VP) | 0) ^ VP) | X | VN;
+    let HP = VN | ~(D0 | VP);
+    let HN = D0 & VP;
+    const hpOut = HP >>> 31;
+    const hnOut = HN >>> 31;
+    HP = (HP << 1) | hpCarry;
+    HN = (HN << 1) | hnCarry;
+    vp[w] = HN | ~(D0 | HP);
+    vn[w] = HP & D0;
+    hpCarry = hpOut;
+    hnCarry = hnOut;
+  }
+}
+
+/**
  * D(pattern[0, c), text) for every c in [0, pattern.length], where both
  * are given as symbol arrays. The result has pattern.length + 1 entries.
  */
@@ -69,31 +100,7 @@ export function lastRow(pattern: Int32Array, text: Int32Array): Int32Array {
   const pm = buildMasks(pattern);
   const vp = new Int32Array(words).fill(-1);
   const vn = new Int32Array(words);
-  for (let t = 0; t < text.length; t++) {
-    const s = pm.lookup(text[t]);
-    let p = s >= 0 ? pm.first[s] : 0;
-    const end = s >= 0 ? pm.first[s + 1] : 0;
-    let hpCarry = 1;
-    let hnCarry = 0;
-    for (let w = 0; w < words; w++) {
-      let eq = 0;
-      if (p < end && pm.block[p] === w) eq = pm.mask[p++];
-      const VP = vp[w];
-      const VN = vn[w];
-      const X = eq | hnCarry;
-      const D0 = ((((X & VP) + VP) | 0) ^ VP) | X | VN;
-      let HP = VN | ~(D0 | VP);
-      let HN = D0 & VP;
-      const hpOut = HP >>> 31;
-      const hnOut = HN >>> 31;
-      HP = (HP << 1) | hpCarry;
-      HN = (HN << 1) | hnCarry;
-      vp[w] = HN | ~(D0 | HP);
-      vn[w] = HP & D0;
-      hpCarry = hpOut;
-      hnCarry = hnOut;
-    }
-  }
+  for (let t = 0; t < text.length; t++) advance(pm, pm.lookup(text[t]), vp, vn);
 
   for (let c = 1; c <= n; c++) {
     const w = (c - 1) >>> 5;
@@ -101,4 +108,32 @@ export function lastRow(pattern: Int32Array, text: Int32Array): Int32Array {
     row[c] = row[c - 1] + ((vp[w] & bit) !== 0 ? 1 : 0) - ((vn[w] & bit) !== 0 ? 1 : 0);
   }
   return row;
+}
+
+/** Every row's vertical deltas: bit c-1 of row r is D[c][r] - D[c-1][r]. */
+export interface DeltaMatrix {
+  readonly words: number;
+  readonly vp: Int32Array; // row r - 1 at [(r - 1) * words, r * words)
+  readonly vn: Int32Array;
+}
+
+/** Bytes {@link deltaMatrix} takes for an n × m problem. */
+export function deltaMatrixBytes(n: number, m: number): number {
+  return ((n + 31) >>> 5) * m * 8;
+}
+
+/** The full matrix of vertical deltas, two bits per cell. */
+export function deltaMatrix(pattern: Int32Array, text: Int32Array): DeltaMatrix {
+  const words = (pattern.length + 31) >>> 5;
+  const pm = buildMasks(pattern);
+  const vp = new Int32Array(words).fill(-1);
+  const vn = new Int32Array(words);
+  const allVp = new Int32Array(words * text.length);
+  const allVn = new Int32Array(words * text.length);
+  for (let t = 0; t < text.length; t++) {
+    advance(pm, pm.lookup(text[t]), vp, vn);
+    allVp.set(vp, t * words);
+    allVn.set(vn, t * words);
+  }
+  return { words, vp: allVp, vn: allVn };
 }

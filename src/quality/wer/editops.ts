@@ -1,5 +1,6 @@
 import { alignBanded } from './band.js';
-import { lastRow } from './bitrow.js';
+import { alignBitParallel } from './bitalign.js';
+import { deltaMatrixBytes, lastRow } from './bitrow.js';
 
 /** Edit operation codes, as rapidfuzz's `EditType`. */
 export const OP_REPLACE = 1;
@@ -23,6 +24,11 @@ export interface EditOps {
  */
 const SPLIT_BYTES = 1024 * 1024;
 
+// A direct alignment reads the exact bit matrix when it stays this small
+// (about 6× faster in bench/wer.mjs than the scalar band), else the band,
+// whose memory is (distance + 1) bytes per hypothesis token.
+const BIT_MATRIX_BYTES = 4 * 1024 * 1024;
+
 function align(
   a: Int32Array, a0: number, a1: number,
   b: Int32Array, b0: number, b1: number,
@@ -36,7 +42,11 @@ function align(
   const fullBand = Math.min(n, 2 * bound + 1);
   const matrixBytes = Math.floor((2 * fullBand * m) / 8);
   if (matrixBytes < SPLIT_BYTES || n < 65 || m < 10) {
-    alignBanded(a, a0, n, b, b0, m, bound, out);
+    if (n > 0 && m > 0 && deltaMatrixBytes(n, m) <= BIT_MATRIX_BYTES) {
+      alignBitParallel(a, a0, n, b, b0, m, out);
+    } else {
+      alignBanded(a, a0, n, b, b0, m, bound, out);
+    }
     return;
   }
 
