@@ -1,3 +1,5 @@
+import type { ScoringOptions } from '../scoring/types.js';
+
 /** Metric exporters `startTelemetry` can build. @public */
 export type MetricsExporterName = 'otlp' | 'prometheus' | 'console' | 'none';
 /** Span exporters `startTelemetry` can build. @public */
@@ -66,6 +68,11 @@ export interface TelemetryOptions {
   languages?: string[];
   /** Share of operations with references that are scored in-process, 0–1. Default 1. */
   qualitySampleRate?: number;
+  /**
+   * In-process scoring: queue size, worker threshold and pluggable
+   * scorers (COMET, MOS). Its `sampleRate` wins over `qualitySampleRate`.
+   */
+  scoring?: ScoringOptions;
   /** Series per metric before the overflow series. Default 2000. */
   cardinalityLimit?: number;
   /** Threshold rules file (YAML or JSON). Default `SPEECHMETRY_THRESHOLDS`. */

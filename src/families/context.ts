@@ -12,6 +12,8 @@ export interface FamilyContext {
   readonly captureContent: boolean;
   readonly contentMaxLength: number;
   readonly scoring: ScoringScheduler | undefined;
+  /** True when a pluggable scorer takes TTS jobs (MOS prediction). */
+  readonly ttsScoring: boolean;
   /** Series sets kept per family before new attribute sets stop being cached. */
   readonly cacheLimit: number;
 }

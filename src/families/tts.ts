@@ -68,6 +68,7 @@ export class TtsOperation extends BaseOperation<TtsResult> {
     ctx: FamilyContext,
     private readonly series: TtsSeries,
     span: Span,
+    private readonly language: string | undefined,
     private readonly onFirstAudio?: () => void,
     onClose?: (failed: boolean) => void,
   ) {
@@ -94,7 +95,23 @@ export class TtsOperation extends BaseOperation<TtsResult> {
     if (this.ctx.captureContent && typeof r.text === 'string') {
       this.span.setAttribute(ATTR_CONTENT_INPUT, truncateContent(r.text, this.ctx.contentMaxLength));
     }
-    return undefined;
+    return this.scoringWork(r);
+  }
+
+  /** A job for the pluggable TTS scorers (MOS predictors), when there are any. */
+  private scoringWork(r: TtsResult): EndWork | undefined {
+    if (!this.ctx.ttsScoring || typeof r.text !== 'string') return undefined;
+    const naturalness = this.series.naturalness;
+    return {
+      kind: 'tts',
+      hypothesis: r.text,
+      references: [],
+      language: this.language,
+      payload: { audio: r.audio, audioFormat: r.audioFormat },
+      record(scores) {
+        if (scores.naturalness !== undefined) naturalness.record(scores.naturalness);
+      },
+    };
   }
 }
 
@@ -125,10 +142,10 @@ export class TtsFamily extends FamilyBase<TtsAttributes, TtsOperation> {
     onClose?: (failed: boolean) => void,
     onFirstAudio?: () => void,
   ): TtsOperation {
-    const { series, model } = this.resolve(attributes);
+    const { series, model, language } = this.resolve(attributes);
     const span = this.startSpan(model === undefined ? 'tts' : `tts ${model}`,
       series.attributes, parent);
-    return new TtsOperation(this.ctx, series, span, onFirstAudio, onClose);
+    return new TtsOperation(this.ctx, series, span, language, onFirstAudio, onClose);
   }
 
   private resolve(attributes: TtsAttributes | undefined) {
@@ -146,7 +163,7 @@ export class TtsFamily extends FamilyBase<TtsAttributes, TtsOperation> {
       [ATTR_STREAMING]: streaming,
       [ATTR_DOMAIN]: domain,
     })));
-    return { series, model };
+    return { series, model, language };
   }
 
   private bind(attributes: Attributes): TtsSeries {

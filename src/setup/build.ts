@@ -16,6 +16,8 @@ export interface ContextParts {
   captureContent: boolean;
   contentMaxLength: number;
   scoring: ScoringScheduler | undefined;
+  /** True when TTS operations should be submitted for scoring. */
+  ttsScoring?: boolean;
   cacheLimit: number;
 }
 
@@ -29,6 +31,7 @@ export function buildContext(parts: ContextParts): { ctx: FamilyContext; recorde
     captureContent: parts.captureContent,
     contentMaxLength: parts.contentMaxLength,
     scoring: parts.scoring,
+    ttsScoring: parts.ttsScoring ?? false,
     cacheLimit: parts.cacheLimit,
   };
   return { ctx, recorder };

@@ -8,7 +8,8 @@ import { SpeechTelemetry } from '../telemetry.js';
 import { VERSION } from '../version.js';
 import { buildContext, observeDrops } from './build.js';
 import { ensureContextManager } from './globals.js';
-import { createScoring, createThresholds } from './parts.js';
+import { createScoring, createThresholds, hasTtsScorer } from './parts.js';
+import type { ScoringOptions } from '../scoring/types.js';
 
 /**
  * Options of {@link createTelemetry}: the host's own providers, and the
@@ -34,6 +35,8 @@ export interface CreateTelemetryOptions {
   languages?: string[];
   /** Share of operations with references scored in-process, 0–1. Default 1. */
   qualitySampleRate?: number;
+  /** In-process scoring settings and pluggable scorers. */
+  scoring?: ScoringOptions;
   /** Threshold rules file. Default `SPEECHMETRY_THRESHOLDS`. */
   thresholdsFile?: string;
   /** Alertmanager base URL. Default `SPEECHMETRY_ALERTMANAGER_URL`. */
@@ -79,7 +82,7 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): SpeechTel
   const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
   ensureContextManager();
   observeDrops(meterProvider);
-  const scoring = createScoring(config);
+  const scoring = createScoring(config, env, options.scoring);
   const { ctx, recorder } = buildContext({
     sink: options.cells ?? new OtelSink(meterProvider.getMeter(SCOPE_NAME, VERSION)),
     tracer: tracerProvider.getTracer(SCOPE_NAME, VERSION),
@@ -87,6 +90,7 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): SpeechTel
     captureContent: config.captureContent,
     contentMaxLength: config.contentMaxLength,
     scoring,
+    ttsScoring: hasTtsScorer(options.scoring),
     cacheLimit: config.cardinalityLimit,
   });
   const thresholds = createThresholds(config, env, recorder);

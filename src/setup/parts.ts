@@ -1,7 +1,8 @@
 import type { Env } from '../config/env.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Recorder } from '../sink/recorder.js';
-import type { ScoringScheduler } from '../scoring/types.js';
+import { createScoringScheduler } from '../scoring/scheduler.js';
+import type { ScoringOptions, ScoringScheduler } from '../scoring/types.js';
 import { ThresholdMonitor } from '../thresholds/monitor.js';
 import { loadThresholds, loadThresholdsFromEnv } from '../thresholds/load.js';
 
@@ -26,7 +27,22 @@ export function createThresholds(config: ResolvedConfig, env: Env, recorder: Rec
   return monitor;
 }
 
-/** In-process scoring of operations that carry references. */
-export function createScoring(_config: ResolvedConfig): ScoringScheduler | undefined {
-  return undefined;
+/**
+ * In-process scoring of operations that carry references: sampled at
+ * `qualitySampleRate` unless the scoring options say otherwise. A rate
+ * of 0 with no pluggable scorers builds nothing at all.
+ */
+export function createScoring(
+  config: ResolvedConfig,
+  env: Env,
+  options: ScoringOptions = {},
+): ScoringScheduler | undefined {
+  const sampleRate = options.sampleRate ?? config.qualitySampleRate;
+  if (sampleRate === 0) return undefined;
+  return createScoringScheduler({ ...options, sampleRate, env });
+}
+
+/** True when a pluggable scorer wants TTS jobs (a MOS predictor). */
+export function hasTtsScorer(options: ScoringOptions | undefined): boolean {
+  return options?.scorers?.some((s) => s?.kind === 'tts') ?? false;
 }

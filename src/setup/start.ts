@@ -1,5 +1,6 @@
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type { Env } from '../config/env.js';
 import type { TelemetryOptions } from '../config/options.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { reporter } from '../internal/report.js';
@@ -12,7 +13,7 @@ import { buildContext, observeDrops } from './build.js';
 import { createMetricReaders, createSpanProcessors } from './exporters.js';
 import { registerGlobals } from './globals.js';
 import { startHostMetrics } from './host-metrics.js';
-import { createScoring, createThresholds } from './parts.js';
+import { createScoring, createThresholds, hasTtsScorer } from './parts.js';
 import { buildResource } from './resource.js';
 import { startDisabled } from './disabled.js';
 
@@ -51,7 +52,7 @@ export function startTelemetry(options: TelemetryOptions = {}): SpeechTelemetry 
   }
   const env = options.env ?? process.env;
   const config = resolveConfig(options, env);
-  const telemetry = config.disabled ? startDisabled(config) : startEnabled(config, env);
+  const telemetry = config.disabled ? startDisabled(config) : startEnabled(config, env, options);
   const started = { telemetry };
   state().current = started;
   const shutdown = telemetry.shutdown.bind(telemetry);
@@ -63,7 +64,11 @@ export function startTelemetry(options: TelemetryOptions = {}): SpeechTelemetry 
   return telemetry;
 }
 
-function startEnabled(config: ResolvedConfig, env: NodeJS.ProcessEnv | Record<string, string | undefined>): SpeechTelemetry {
+function startEnabled(
+  config: ResolvedConfig,
+  env: Env,
+  options: TelemetryOptions,
+): SpeechTelemetry {
   const resource = buildResource(config);
   // The cells sink aggregates explicit-bucket histograms only; a host that
   // asks for exponential histograms gets the OpenTelemetry instruments.
@@ -85,7 +90,7 @@ function startEnabled(config: ResolvedConfig, env: NodeJS.ProcessEnv | Record<st
   }
   observeDrops(meterProvider);
   const sink = cells ?? new OtelSink(meterProvider.getMeter(SCOPE_NAME, VERSION));
-  const scoring = createScoring(config);
+  const scoring = createScoring(config, env, options.scoring);
   const { ctx, recorder } = buildContext({
     sink,
     tracer: tracerProvider.getTracer(SCOPE_NAME, VERSION),
@@ -93,6 +98,7 @@ function startEnabled(config: ResolvedConfig, env: NodeJS.ProcessEnv | Record<st
     captureContent: config.captureContent,
     contentMaxLength: config.contentMaxLength,
     scoring,
+    ttsScoring: hasTtsScorer(options.scoring),
     cacheLimit: config.cardinalityLimit,
   });
   const thresholds = createThresholds(config, env, recorder);
