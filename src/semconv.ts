@@ -207,7 +207,9 @@ export const METRIC_TRANSLATION_QUALITY_COMET = define({
   unit: '1',
   description: 'COMET score of translations.',
   buckets: SCORE_BUCKETS,
-  range: [-1, 1.5],
+  // OpenTelemetry histograms take no negative values: a negative COMET
+  // score is dropped and counted (README, Known limitations).
+  range: [0, 1.5],
 });
 /** @public */
 export const METRIC_TRANSLATION_INPUT_SIZE = define({
