@@ -2,8 +2,8 @@
  * BLEU's sufficient statistics for one segment, laid out as sacreBLEU
  * lays them out: `[sysLen, refLen, correct_1..N, total_1..N]`.
  */
-import { NgramTable, nextOrder } from './ngram-table.js';
-import { pyRstrip, pySplit } from './python-text.js';
+import { EMPTY, NgramTable, nextOrder } from './ngram-table.js';
+import { pyRstrip } from './python-text.js';
 import { tokenize, type BleuTokenizer } from './tokenizers/index.js';
 
 /** The settings the statistics depend on. */
@@ -16,7 +16,7 @@ export interface BleuStatsSettings {
 /** sacreBLEU's `_preprocess_segment`: lowercase, right-strip, tokenize. */
 export function bleuTokens(text: string, settings: BleuStatsSettings): string[] {
   const cased = settings.lowercase ? text.toLowerCase() : text;
-  return pySplit(tokenize(settings.tokenize, pyRstrip(cased)));
+  return tokenize(settings.tokenize, pyRstrip(cased));
 }
 
 /**
@@ -43,10 +43,14 @@ export function bleuSegmentStats(settings: BleuStatsSettings) {
   const table = new NgramTable();
   const order = settings.maxNgramOrder;
 
-  const wordIds = (text: string): Int32Array => {
+  // References are interned; the hypothesis only looks its n-grams up,
+  // since an n-gram no reference has cannot match.
+  const wordIds = (text: string, intern: boolean): Int32Array => {
     const tokens = bleuTokens(text, settings);
     const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i += 1) ids[i] = table.word(tokens[i]!);
+    for (let i = 0; i < tokens.length; i += 1) {
+      ids[i] = table.word(tokens[i]!, intern);
+    }
     return ids;
   };
 
@@ -73,22 +77,24 @@ export function bleuSegmentStats(settings: BleuStatsSettings) {
 
   return (hypothesis: string, references: readonly string[]): number[] => {
     const stats = new Array<number>(2 + 2 * order).fill(0);
+    table.reset();
     const segment = table.newStamp();
     const refLens: number[] = [];
     for (const ref of references) {
-      const ids = wordIds(ref);
+      const ids = wordIds(ref, true);
       refLens.push(ids.length);
       addReference(ids, segment);
     }
 
-    const ids = wordIds(hypothesis);
+    const ids = wordIds(hypothesis, false);
     const stamp = table.newStamp();
     const grams = new Int32Array(ids.length);
     for (let n = 1; n <= order; n += 1) {
-      const m = nextOrder(table, ids, grams, n, grams);
+      const m = nextOrder(table, ids, grams, n, grams, false);
       let correct = 0;
       for (let i = 0; i < m; i += 1) {
         const id = grams[i]!;
+        if (id === EMPTY) continue;
         // Clipped count: the k-th occurrence matches while k <= the bound.
         const c = table.bump(id, stamp);
         if (table.limitStamp[id] === segment && c <= table.limit[id]!) {

@@ -4,7 +4,7 @@
  * order. With several references the triples of the reference with the
  * best sentence-level F-score are kept (the first one on a tie).
  */
-import { NgramTable, nextOrder } from './ngram-table.js';
+import { EMPTY, NgramTable, nextOrder } from './ngram-table.js';
 import { pyRemoveSpace, pySplit } from './python-text.js';
 
 /** The settings the statistics depend on. */
@@ -40,10 +40,30 @@ export function chrfWords(text: string): string[] {
   return words;
 }
 
+/** Ids of the code points of `text` (Python's characters). */
+function charIds(table: NgramTable, text: string, intern: boolean): Int32Array {
+  const ids = new Int32Array(text.length);
+  let k = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
+    ids[k] = table.char(cp, intern);
+    k += 1;
+  }
+  return ids.subarray(0, k);
+}
+
 /** Item ids of one text, per kind: characters, then words. */
 interface Items {
   chars: Int32Array;
   words: Int32Array;
+  intern: boolean;
 }
 
 /** Statistics function for one scoring call (shares one n-gram table). */
@@ -55,13 +75,18 @@ export function chrfSegmentStats(
   const { charOrder, wordOrder } = settings;
   const size = 3 * (charOrder + wordOrder);
 
-  const itemsOf = (raw: string): Items => {
+  // The hypothesis is interned; references only look their n-grams up,
+  // since an n-gram the hypothesis lacks cannot match.
+  const itemsOf = (raw: string, intern: boolean): Items => {
     const text = settings.lowercase ? raw.toLowerCase() : raw;
     const letters = settings.whitespace ? text : pyRemoveSpace(text);
-    const chars: number[] = [];
-    for (const ch of letters) chars.push(table.char(ch.codePointAt(0)!));
-    const words = wordOrder > 0 ? chrfWords(text).map((w) => table.word(w)) : [];
-    return { chars: Int32Array.from(chars), words: Int32Array.from(words) };
+    const words = wordOrder > 0
+      ? chrfWords(text).map((w) => table.word(w, intern)) : [];
+    return {
+      chars: charIds(table, letters, intern),
+      words: Int32Array.from(words),
+      intern,
+    };
   };
 
   // Calls `visit(slot, id)` for every n-gram, slot = order index.
@@ -73,15 +98,16 @@ export function chrfSegmentStats(
     for (const [seq, maxN, base] of kinds) {
       const grams = new Int32Array(seq.length);
       for (let n = 1; n <= maxN; n += 1) {
-        visit(base + n - 1, nextOrder(table, seq, grams, n, grams), grams);
+        visit(base + n - 1, nextOrder(table, seq, grams, n, grams, items.intern), grams);
       }
     }
   };
 
   return (hypothesis: string, references: readonly string[]): number[] => {
+    table.reset();
     const hypStamp = table.newStamp();
     const hypCounts = new Array<number>(charOrder + wordOrder).fill(0);
-    forEachNgram(itemsOf(hypothesis), (slot, m, grams) => {
+    forEachNgram(itemsOf(hypothesis, true), (slot, m, grams) => {
       hypCounts[slot] = m;
       for (let i = 0; i < m; i += 1) {
         const id = grams[i]!;
@@ -98,10 +124,11 @@ export function chrfSegmentStats(
     for (const ref of references) {
       const stats = new Array<number>(size).fill(0);
       const refStamp = table.newStamp();
-      forEachNgram(itemsOf(ref), (slot, m, grams) => {
+      forEachNgram(itemsOf(ref, false), (slot, m, grams) => {
         let match = 0;
         for (let i = 0; i < m; i += 1) {
           const id = grams[i]!;
+          if (id === EMPTY) continue;
           const c = table.bump(id, refStamp);
           if (table.limitStamp[id] === hypStamp && c <= table.limit[id]!) match += 1;
         }

@@ -5,11 +5,12 @@
  * table of integer pairs. Equal n-grams get equal ids and different
  * n-grams different ids (the table compares both halves, so there is no
  * collision risk), and the counters below are plain typed arrays indexed
- * by id and reset lazily with a stamp. This is what makes corpus BLEU and
- * chrF more than ten times faster than sacreBLEU (bench/quality.mjs).
+ * by id and reset lazily with a stamp. No n-gram string is ever built,
+ * which is where sacreBLEU spends its time (bench/quality.mjs).
  */
 
-const EMPTY = 0;
+/** The id of nothing: an empty slot, an unknown n-gram. */
+export const EMPTY = 0;
 const FIRST_ID = 1;
 
 function hashPair(a: number, b: number): number {
@@ -21,7 +22,12 @@ function hashPair(a: number, b: number): number {
 /** Interns words, characters and n-grams of one scoring call. */
 export class NgramTable {
   private readonly words = new Map<string, number>();
-  private readonly chars = new Map<number, number>();
+  // BMP characters by direct index, valid where the generation matches;
+  // a Map lookup per character was 10% of chrF (bench/quality.mjs).
+  private readonly bmpId = new Int32Array(0x10000);
+  private readonly bmpGeneration = new Int32Array(0x10000);
+  private generation = 1;
+  private readonly astral = new Map<number, number>();
   private keyA = new Int32Array(1 << 12);
   private keyB = new Int32Array(1 << 12);
   private slotId = new Int32Array(1 << 12);
@@ -35,6 +41,21 @@ export class NgramTable {
   limit = new Int32Array(1 << 10);
   limitStamp = new Int32Array(1 << 10);
   private stamp = 0;
+
+  /**
+   * Forgets every id. Scorers reset per segment: n-grams only meet within
+   * a segment, and a table that stays small stays in the CPU cache (a
+   * corpus-wide table was ~2× slower in bench/quality.mjs). Counters need
+   * no clearing, their stamps are already stale.
+   */
+  reset(): void {
+    this.words.clear();
+    this.astral.clear();
+    this.generation += 1;
+    if (this.used > 0) this.slotId.fill(EMPTY);
+    this.used = 0;
+    this.nextId = FIRST_ID;
+  }
 
   /** A fresh stamp: every count or limit set under an older one reads 0. */
   newStamp(): number {
@@ -58,24 +79,54 @@ export class NgramTable {
     return c;
   }
 
-  /** The id of a word. */
-  word(text: string): number {
+  /** The id of a word; with `intern` false, 0 for an unknown word. */
+  word(text: string, intern = true): number {
     let id = this.words.get(text);
     if (id === undefined) {
+      if (!intern) return EMPTY;
       id = this.newId();
       this.words.set(text, id);
     }
     return id;
   }
 
-  /** The id of a character, by code point. */
-  char(codePoint: number): number {
-    let id = this.chars.get(codePoint);
+  /** The id of a character by code point; with `intern` false, 0 if unknown. */
+  char(codePoint: number, intern = true): number {
+    if (codePoint < 0x10000) {
+      if (this.bmpGeneration[codePoint] === this.generation) {
+        return this.bmpId[codePoint]!;
+      }
+      if (!intern) return EMPTY;
+      const id = this.newId();
+      this.bmpGeneration[codePoint] = this.generation;
+      this.bmpId[codePoint] = id;
+      return id;
+    }
+    let id = this.astral.get(codePoint);
     if (id === undefined) {
+      if (!intern) return EMPTY;
       id = this.newId();
-      this.chars.set(codePoint, id);
+      this.astral.set(codePoint, id);
     }
     return id;
+  }
+
+  /**
+   * The id of `prefix` + `last` if that n-gram was interned, else 0 (also
+   * when the prefix is 0: an n-gram of an unknown prefix is unknown).
+   * Looking up instead of interning the side that only needs matches
+   * skips most hashing at higher orders.
+   */
+  find(prefix: number, last: number): number {
+    if (prefix === EMPTY) return EMPTY;
+    const mask = this.slotId.length - 1;
+    let slot = hashPair(prefix, last) & mask;
+    for (;;) {
+      const id = this.slotId[slot]!;
+      if (id === EMPTY) return EMPTY;
+      if (this.keyA[slot] === prefix && this.keyB[slot] === last) return id;
+      slot = (slot + 1) & mask;
+    }
   }
 
   /** The id of the n-gram `prefix` followed by `last`. */
@@ -140,7 +191,8 @@ function grow(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 /**
  * Writes the ids of all n-grams of one order into `out` (length
  * `items.length - n + 1`), given the ids of order n-1 in `prev`; for n = 1
- * `prev` is ignored and the item ids are copied.
+ * `prev` is ignored and the item ids are copied. `out` may be `prev`.
+ * With `intern` false, unknown n-grams get id 0 instead of a new id.
  */
 export function nextOrder(
   table: NgramTable,
@@ -148,15 +200,20 @@ export function nextOrder(
   prev: Int32Array,
   n: number,
   out: Int32Array,
+  intern = true,
 ): number {
   const count = items.length - n + 1;
   if (count <= 0) return 0;
   if (n === 1) {
     for (let i = 0; i < count; i += 1) out[i] = items[i]!;
-    return count;
-  }
-  for (let i = 0; i < count; i += 1) {
-    out[i] = table.extend(prev[i]!, items[i + n - 1]!);
+  } else if (intern) {
+    for (let i = 0; i < count; i += 1) {
+      out[i] = table.extend(prev[i]!, items[i + n - 1]!);
+    }
+  } else {
+    for (let i = 0; i < count; i += 1) {
+      out[i] = table.find(prev[i]!, items[i + n - 1]!);
+    }
   }
   return count;
 }

@@ -5,7 +5,7 @@
  * units and code points give the same matches (a surrogate is never `.`,
  * `,`, `-` or a digit, and the pairs are never split).
  */
-import { pyNormalizeSpace } from '../python-text.js';
+import { pySplit } from '../python-text.js';
 
 // Every ASCII symbol and punctuation mark except the apostrophe and
 // . , - (handled by the rules after it): { | } ~ [ \ ] ^ _ ` space
@@ -15,18 +15,18 @@ const PERIOD_AFTER_NON_DIGIT_RE = /([^0-9])([.,])/g;
 const PERIOD_BEFORE_NON_DIGIT_RE = /([.,])([^0-9])/g;
 const DASH_AFTER_DIGIT_RE = /([0-9])(-)/g;
 
-/** The language-dependent regex pass followed by space normalisation. */
-export function punctuationPass(line: string): string {
+/** The language-dependent regex pass, split into tokens. */
+export function punctuationPass(line: string): string[] {
   const spaced = line
     .replace(SYMBOL_RE, ' $1 ')
     .replace(PERIOD_AFTER_NON_DIGIT_RE, '$1 $2 ')
     .replace(PERIOD_BEFORE_NON_DIGIT_RE, ' $1 $2')
     .replace(DASH_AFTER_DIGIT_RE, '$1 $2 ');
-  return pyNormalizeSpace(spaced);
+  return pySplit(spaced);
 }
 
-/** sacreBLEU's `13a` tokenizer. */
-export function tokenize13a(line: string): string {
+/** sacreBLEU's `13a` tokenizer; its output is these tokens joined by ' '. */
+export function tokenize13a(line: string): string[] {
   // The language-independent part of mteval-v13a: strip <skipped> marks,
   // join hyphenated line breaks, unescape four SGML entities in order.
   let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '')

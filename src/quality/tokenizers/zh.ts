@@ -31,8 +31,8 @@ export function isZhSplitChar(codePoint: number): boolean {
   return false;
 }
 
-/** sacreBLEU's `zh` tokenizer. */
-export function tokenizeZh(line: string): string {
+/** sacreBLEU's `zh` tokenizer; its output is these tokens joined by ' '. */
+export function tokenizeZh(line: string): string[] {
   let out = '';
   for (const char of pyStrip(line)) {
     out += isZhSplitChar(char.codePointAt(0)!) ? ` ${char} ` : char;
