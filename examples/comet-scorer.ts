@@ -34,7 +34,9 @@ export interface CometScorerOptions {
 }
 
 function toBody(input: AsyncScorerInput): string {
-  return JSON.stringify({ src: input.source ?? '', mt: input.hypothesis, ref: input.references[0] ?? '' });
+  return JSON.stringify({
+    src: input.source ?? '', mt: input.hypothesis, ref: input.references[0] ?? '',
+  });
 }
 
 function fromBody(body: unknown): number {

@@ -91,7 +91,9 @@ export function createScoringScheduler(settings: SchedulerSettings = {}): Scorin
   let closed = false;
   let idle: (() => void) | undefined;
 
-  function builtIn(input: BuiltInInput): Promise<QualityScores | undefined> | QualityScores | undefined {
+  type Scored = QualityScores | undefined;
+
+  function builtIn(input: BuiltInInput): Promise<Scored> | Scored {
     if (!hasReference(input)) {
       if (input.kind !== 'tts') reporter().drop('invalid_value', `scoring ${input.kind} reference`);
       return undefined;
@@ -116,7 +118,7 @@ export function createScoringScheduler(settings: SchedulerSettings = {}): Scorin
     }
   }
 
-  async function runAsync(entry: Entry, first: QualityScores | undefined): Promise<QualityScores | undefined> {
+  async function runAsync(entry: Entry, first: Scored): Promise<Scored> {
     const { job } = entry;
     const input = {
       kind: job.kind, hypothesis: job.hypothesis, references: job.references,
@@ -161,7 +163,9 @@ export function createScoringScheduler(settings: SchedulerSettings = {}): Scorin
     setImmediate(drain);
   }
 
-  function refuse(job: ScoringJob, reason?: 'after_shutdown' | 'queue_full' | 'invalid_value'): false {
+  type Refusal = 'after_shutdown' | 'queue_full' | 'invalid_value';
+
+  function refuse(job: ScoringJob, reason?: Refusal): false {
     if (reason !== undefined) reporter().drop(reason, 'scoring job', 'not scored');
     finish({ job, done: false }, undefined);
     return false;

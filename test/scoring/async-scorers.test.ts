@@ -6,7 +6,9 @@ import type { AsyncScorer, QualityScores } from '../../src/scoring/types.js';
 import { dropsDuring, probe } from './helpers.js';
 
 const inline = { workerPath: false as const, env: {} };
-const translation = { kind: 'translation' as const, hypothesis: 'a b c d', references: ['a b c d'] };
+const translation = {
+  kind: 'translation' as const, hypothesis: 'a b c d', references: ['a b c d'],
+};
 // What the built-in scorers give that job, whatever the async ones do.
 const base = {
   bleu: sentenceBleu('a b c d', ['a b c d']).score,
@@ -28,12 +30,16 @@ async function runOne(s: AsyncScorer, job = translation): Promise<QualityScores[
 
 describe('pluggable async scorers', () => {
   it('merges a valid result with the built-in scores, once', async () => {
-    const scores = await runOne(scorer(async (input) => (input.hypothesis === 'a b c d' ? 0.8 : 0)));
+    const scores = await runOne(
+      scorer(async (input) => (input.hypothesis === 'a b c d' ? 0.8 : 0)),
+    );
     expect(scores).toEqual([{ ...base, comet: 0.8 }]);
   });
 
   it('records named results and TTS naturalness', async () => {
-    const mos: AsyncScorer = { name: 'mos', kind: 'tts', score: async (i) => (i.payload as number) };
+    const mos: AsyncScorer = {
+      name: 'mos', kind: 'tts', score: async (i) => (i.payload as number),
+    };
     const scores = await runOne(mos, {
       kind: 'tts', hypothesis: 'hello', references: [], payload: 4.2,
     } as never);

@@ -35,7 +35,9 @@ export function probe(fields: Partial<ScoringJob> & Pick<ScoringJob, 'kind'>): P
 }
 
 /** Counts of one drop reason before and after `fn`. */
-export async function dropsDuring(reason: DropReason, fn: () => Promise<void> | void): Promise<number> {
+export async function dropsDuring(
+  reason: DropReason, fn: () => Promise<void> | void,
+): Promise<number> {
   const before = reporter().dropped()[reason];
   await fn();
   return reporter().dropped()[reason] - before;

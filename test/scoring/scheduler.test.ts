@@ -25,7 +25,9 @@ describe('built-in scores, off the critical path', () => {
   it('scores a translation job with sentence BLEU and chrF', async () => {
     const s = createScoringScheduler(inline);
     const refs = ['Die Katze sitzt auf der Matte.', 'Eine Katze saß auf der Matte.'];
-    const p = probe({ kind: 'translation', hypothesis: 'Die Katze saß auf der Matte.', references: refs });
+    const p = probe({
+      kind: 'translation', hypothesis: 'Die Katze saß auf der Matte.', references: refs,
+    });
     s.submit(p.job);
     await p.done;
     expect(p.scores).toEqual([{
@@ -67,7 +69,8 @@ describe('sampling', () => {
   });
 
   it('reads SPEECHMETRY_QUALITY_SAMPLE_RATE when no option is given', () => {
-    const s = createScoringScheduler({ workerPath: false, env: { SPEECHMETRY_QUALITY_SAMPLE_RATE: '0' } });
+    const env = { SPEECHMETRY_QUALITY_SAMPLE_RATE: '0' };
+    const s = createScoringScheduler({ workerPath: false, env });
     expect(s.submit(probe({ kind: 'asr' }).job)).toBe(false);
   });
 

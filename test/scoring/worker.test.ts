@@ -62,6 +62,7 @@ describe('long texts in a worker thread', () => {
 
   it.skipIf(!existsSync(distWorker))('runs the built dist/scoring-worker.js', async () => {
     const p = await scoreWith(distWorker, 'asr');
-    expect(p.scores).toEqual([scoreBuiltIn({ kind: 'asr', hypothesis: longHyp, references: [long] })]);
+    const expected = scoreBuiltIn({ kind: 'asr', hypothesis: longHyp, references: [long] });
+    expect(p.scores).toEqual([expected]);
   });
 });

@@ -11,7 +11,13 @@ interface PatternMasks {
   readonly mask: Int32Array; // entry → bits set in that block
 }
 
-function localIds(pattern: Int32Array): { ids: Int32Array; lookup: (s: number) => number; count: number } {
+interface LocalIds {
+  readonly ids: Int32Array;
+  readonly lookup: (s: number) => number;
+  readonly count: number;
+}
+
+function localIds(pattern: Int32Array): LocalIds {
   const ids = new Int32Array(pattern.length);
   const map = new Map<number, number>();
   for (let i = 0; i < pattern.length; i++) {

@@ -28,7 +28,9 @@ function flush(lines: Lines, spaced: boolean): string {
   return `${cut(lines.ref)}\n${cut(lines.hyp)}\n${cut(lines.op)}\n`;
 }
 
-function chunkColumns(chunk: AlignmentChunk, ref: string[], hyp: string[]): [string[], string[], string] {
+function chunkColumns(
+  chunk: AlignmentChunk, ref: string[], hyp: string[],
+): [string[], string[], string] {
   const refPart = ref.slice(chunk.refStartIdx, chunk.refEndIdx);
   const hypPart = hyp.slice(chunk.hypStartIdx, chunk.hypEndIdx);
   switch (chunk.type) {
@@ -125,7 +127,9 @@ export interface ErrorTally {
  * @public
  */
 export function collectErrorCounts(output: WordOutput | CharacterOutput): ErrorTally {
-  const tally: ErrorTally = { substitutions: new Map(), insertions: new Map(), deletions: new Map() };
+  const tally: ErrorTally = {
+    substitutions: new Map(), insertions: new Map(), deletions: new Map(),
+  };
   const sep = isCharacterOutput(output) ? '' : ' ';
   output.alignments.forEach((chunks, idx) => {
     const ref = output.references[idx];
