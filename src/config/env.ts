@@ -57,6 +57,20 @@ export function envNumber(
   return n;
 }
 
+/** A whole number within [min, max] (ports, limits, lengths). */
+export function envInteger(
+  env: Env,
+  name: string,
+  fallback: number,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const n = envNumber(env, name, fallback, min, max);
+  if (Number.isInteger(n)) return n;
+  invalid(name, fallback);
+  return fallback;
+}
+
 /** One of `allowed`, compared in lower case. */
 export function envEnum<T extends string>(
   env: Env,

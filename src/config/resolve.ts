@@ -1,5 +1,7 @@
 import type { Env } from './env.js';
-import { envBoolean, envEnum, envList, envNumber, envString, envUrl } from './env.js';
+import {
+  envBoolean, envEnum, envInteger, envList, envNumber, envString, envUrl,
+} from './env.js';
 import type {
   HistogramAggregation,
   MetricsExporterName,
@@ -21,6 +23,13 @@ export const HISTOGRAM_AGGREGATIONS = [
   'explicit_bucket_histogram',
   'base2_exponential_bucket_histogram',
 ] as const;
+
+/**
+ * Longest delay Node's timers take (2^31 - 1 ms). A longer interval or
+ * timeout is not an error to Node: it warns and fires after 1 ms, which
+ * would turn a huge export interval into an export every millisecond.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /** Everything setup needs, options and environment merged. */
 export interface ResolvedConfig {
@@ -63,15 +72,15 @@ export function checkOptions(o: TelemetryOptions): void {
   checkEnumOption('histogramAggregation', o.histogramAggregation, HISTOGRAM_AGGREGATIONS);
   checkEnumOption('otlpMetrics.protocol', o.otlpMetrics?.protocol, OTLP_PROTOCOLS);
   checkEnumOption('otlpTraces.protocol', o.otlpTraces?.protocol, OTLP_PROTOCOLS);
-  checkNumberOption('exportIntervalMillis', o.exportIntervalMillis, 1);
-  checkNumberOption('exportTimeoutMillis', o.exportTimeoutMillis, 1);
+  checkNumberOption('exportIntervalMillis', o.exportIntervalMillis, 1, MAX_TIMER_MS);
+  checkNumberOption('exportTimeoutMillis', o.exportTimeoutMillis, 1, MAX_TIMER_MS);
   checkNumberOption('prometheusPort', o.prometheusPort, 0, 65535);
   checkNumberOption('contentMaxLength', o.contentMaxLength, 1, 1_000_000);
   checkNumberOption('qualitySampleRate', o.qualitySampleRate, 0, 1);
   checkNumberOption('cardinalityLimit', o.cardinalityLimit, 2, 1_000_000);
-  checkNumberOption('shutdownTimeoutMillis', o.shutdownTimeoutMillis, 0);
-  checkNumberOption('otlpMetrics.timeoutMillis', o.otlpMetrics?.timeoutMillis, 1);
-  checkNumberOption('otlpTraces.timeoutMillis', o.otlpTraces?.timeoutMillis, 1);
+  checkNumberOption('shutdownTimeoutMillis', o.shutdownTimeoutMillis, 0, MAX_TIMER_MS);
+  checkNumberOption('otlpMetrics.timeoutMillis', o.otlpMetrics?.timeoutMillis, 1, MAX_TIMER_MS);
+  checkNumberOption('otlpTraces.timeoutMillis', o.otlpTraces?.timeoutMillis, 1, MAX_TIMER_MS);
   for (const field of ['otlpMetrics', 'otlpTraces'] as const) {
     const url = o[field]?.url;
     if (url !== undefined && !isHttpUrl(url)) {
@@ -110,9 +119,9 @@ export function resolveConfig(o: TelemetryOptions, env: Env): ResolvedConfig {
     otlpMetrics: resolveSignal(env, 'METRICS', o.otlpMetrics),
     otlpTraces: resolveSignal(env, 'TRACES', o.otlpTraces),
     exportIntervalMillis: o.exportIntervalMillis ??
-      envNumber(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 1),
+      envNumber(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 1, MAX_TIMER_MS),
     exportTimeoutMillis: o.exportTimeoutMillis ??
-      envNumber(env, 'OTEL_METRIC_EXPORT_TIMEOUT', 30_000, 1),
+      envNumber(env, 'OTEL_METRIC_EXPORT_TIMEOUT', 30_000, 1, MAX_TIMER_MS),
     temporality: o.temporality ?? envEnum(env,
       'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', TEMPORALITIES, 'cumulative'),
     histogramAggregation: o.histogramAggregation ?? envEnum(env,
@@ -121,17 +130,17 @@ export function resolveConfig(o: TelemetryOptions, env: Env): ResolvedConfig {
     prometheusHost: o.prometheusHost ??
       envString(env, 'OTEL_EXPORTER_PROMETHEUS_HOST', 'localhost'),
     prometheusPort: o.prometheusPort ??
-      envNumber(env, 'OTEL_EXPORTER_PROMETHEUS_PORT', 9464, 0, 65535),
+      envInteger(env, 'OTEL_EXPORTER_PROMETHEUS_PORT', 9464, 0, 65535),
     registerGlobal: o.registerGlobal ?? true,
     captureContent: o.captureContent ??
       envBoolean(env, 'SPEECHMETRY_CAPTURE_CONTENT', false),
     contentMaxLength: o.contentMaxLength ??
-      envNumber(env, 'SPEECHMETRY_CONTENT_MAX_LENGTH', 256, 1, 1_000_000),
+      envInteger(env, 'SPEECHMETRY_CONTENT_MAX_LENGTH', 256, 1, 1_000_000),
     languages: o.languages ?? envList(env, 'SPEECHMETRY_LANGUAGES'),
     qualitySampleRate: o.qualitySampleRate ??
       envNumber(env, 'SPEECHMETRY_QUALITY_SAMPLE_RATE', 1, 0, 1),
     cardinalityLimit: o.cardinalityLimit ??
-      envNumber(env, 'SPEECHMETRY_CARDINALITY_LIMIT', 2000, 2, 1_000_000),
+      envInteger(env, 'SPEECHMETRY_CARDINALITY_LIMIT', 2000, 2, 1_000_000),
     thresholdsFile: o.thresholdsFile ?? envString(env, 'SPEECHMETRY_THRESHOLDS'),
     thresholdsFromEnv: o.thresholdsFile === undefined,
     alertmanagerUrl: o.alertmanagerUrl ??
@@ -184,7 +193,7 @@ function resolveSignal(
     ...o?.headers,
   };
   const timeoutMillis = o?.timeoutMillis ?? envNumber(env, `OTEL_EXPORTER_OTLP_${signal}_TIMEOUT`,
-    envNumber(env, 'OTEL_EXPORTER_OTLP_TIMEOUT', 10_000, 1), 1);
+    envNumber(env, 'OTEL_EXPORTER_OTLP_TIMEOUT', 10_000, 1, MAX_TIMER_MS), 1, MAX_TIMER_MS);
   const codecs = ['gzip', 'none'] as const;
   const compression = o?.compression ?? envEnum(env, `OTEL_EXPORTER_OTLP_${signal}_COMPRESSION`,
     codecs, envEnum(env, 'OTEL_EXPORTER_OTLP_COMPRESSION', codecs, 'none'));
@@ -197,8 +206,10 @@ function envProtocol(env: Env, signal: string): OtlpProtocol {
   const chosen = envEnum(env, `OTEL_EXPORTER_OTLP_${signal}_PROTOCOL`,
     [...OTLP_PROTOCOLS, 'grpc'], generic);
   if (chosen === 'grpc') {
-    reporter().warnOnce('env:grpc', () =>
-      'OTLP protocol grpc is not bundled with speechmetry; using http/protobuf');
+    const name = env[`OTEL_EXPORTER_OTLP_${signal}_PROTOCOL`]?.trim()
+      ? `OTEL_EXPORTER_OTLP_${signal}_PROTOCOL` : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+    reporter().warnOnce(`env:grpc:${name}`, () =>
+      `${name} asks for grpc, which speechmetry does not bundle; using http/protobuf`);
     return 'http/protobuf';
   }
   return chosen;
