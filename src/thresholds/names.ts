@@ -1,27 +1,22 @@
+import { unitSuffix } from '../prometheus/naming.js';
 import type { MetricDefinition } from '../semconv.js';
 
 /**
  * How metric names reach Prometheus.
  *
- * - `exporter`: `@opentelemetry/exporter-prometheus` 0.223 (and the
- *   speechmetry scrape endpoint built on it) turns dots into underscores
- *   and adds no unit suffix: `speech_translation_duration_bucket`.
- * - `otlp`: Prometheus' OTLP receiver and the Collector's Prometheus
- *   exporters (translation strategy `UnderscoreEscapingWithSuffixes`)
- *   add the unit: `speech_translation_duration_seconds_bucket`; unit `1`
- *   becomes `_ratio` on gauges only, `{…}` annotations are dropped.
+ * - `otlp`: with unit suffixes, `speech_translation_duration_seconds_bucket`.
+ *   Prometheus' OTLP receiver and the Collector's Prometheus exporters
+ *   write them so, and so does speechmetry's own scrape endpoint
+ *   (`OTEL_METRICS_EXPORTER=prometheus`); unit `1` becomes `_ratio` on
+ *   gauges only, `{…}` annotations are dropped.
+ * - `exporter`: without them, `speech_translation_duration_bucket`, as
+ *   `@opentelemetry/exporter-prometheus` writes them when a host uses it
+ *   on its own.
  * - `any` (default): a `__name__` regular expression that matches both,
  *   so one rule file works whichever path the metrics took.
  * @public
  */
 export type PrometheusNaming = 'exporter' | 'otlp' | 'any';
-
-const UNIT_WORDS: Record<string, string> = {
-  s: 'seconds',
-  ms: 'milliseconds',
-  By: 'bytes',
-  USD: 'USD',
-};
 
 /** Replaces what Prometheus does not allow in a name with `_`. */
 export function sanitize(name: string): string {
@@ -41,10 +36,7 @@ export function alertName(rule: { name: string }): string {
 
 /** Unit suffix the OTLP translation appends, or '' for none. */
 function otlpSuffix(def: MetricDefinition): string {
-  if (def.unit === '1') return def.kind === 'gauge' || def.kind === 'updowncounter' ? '_ratio' : '';
-  if (def.unit.startsWith('{')) return '';
-  const word = UNIT_WORDS[def.unit] ?? sanitize(def.unit);
-  return `_${word}`;
+  return unitSuffix(def.unit, def.kind === 'gauge');
 }
 
 /**
