@@ -81,6 +81,9 @@ export function settings(): CorrelationSettings {
  * the field when one is invalid, and then keeps the previous options.
  */
 export function configure(options: CorrelationOptions = {}): void {
+  if (options === null || typeof options !== 'object') {
+    throw new CorrelationConfigError('options', 'must be an object');
+  }
   const next = resolve(options, true);
   const s = state();
   s.options = { ...options };
