@@ -83,15 +83,23 @@ interface BleuSettings {
   maxNgramOrder: number;
 }
 
-function settingsOf(options: BleuOptions, effectiveDefault: boolean): BleuSettings {
+/** An option value for a message: strings as given, anything else by type. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value;
+}
+
+function settingsOf(given: BleuOptions | null, effectiveDefault: boolean): BleuSettings {
+  // JavaScript callers may pass null for "no options".
+  const options = given ?? {};
   const tokenize = options.tokenize ?? '13a';
   const smoothMethod = options.smoothMethod ?? 'exp';
   const maxNgramOrder = options.maxNgramOrder ?? 4;
   if (!isBleuTokenizer(tokenize)) {
-    throw new QualityInputError(`unknown BLEU tokenize "${String(tokenize)}"`);
+    throw new QualityInputError(`unknown BLEU tokenize "${shown(tokenize)}"`);
   }
-  if (!(smoothMethod in SMOOTH_DEFAULTS)) {
-    throw new QualityInputError(`unknown BLEU smoothMethod "${smoothMethod}"`);
+  // Own keys only: `in` also accepts 'toString' and '__proto__'.
+  if (typeof smoothMethod !== 'string' || !Object.hasOwn(SMOOTH_DEFAULTS, smoothMethod)) {
+    throw new QualityInputError(`unknown BLEU smoothMethod "${shown(smoothMethod)}"`);
   }
   if (!Number.isInteger(maxNgramOrder) || maxNgramOrder < 1) {
     throw new QualityInputError('BLEU maxNgramOrder must be an integer >= 1');
@@ -234,7 +242,8 @@ function bleuMetric(s: BleuSettings): StatsMetric<BleuScore> {
 /**
  * Corpus BLEU, equal to sacreBLEU's `corpus_bleu(hypotheses, references)`.
  * `references` are reference streams: `references[k][i]` is the k-th
- * reference of segment i; `''`, `null` or `undefined` mark a missing one.
+ * reference of segment i; `null` or `undefined` mark a missing one (`''`
+ * is an empty reference, as in sacreBLEU 2.6).
  * @throws QualityInputError on bad options, streams whose length differs
  * from the hypotheses, or a segment without any reference.
  * @public

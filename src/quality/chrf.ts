@@ -63,7 +63,9 @@ function positiveInt(value: number, name: string, min: number): number {
   return value;
 }
 
-function settingsOf(options: ChrfOptions): ChrfSettings {
+function settingsOf(given: ChrfOptions | null): ChrfSettings {
+  // JavaScript callers may pass null for "no options".
+  const options = given ?? {};
   const beta = options.beta ?? 2;
   if (!Number.isFinite(beta) || beta < 0) {
     throw new QualityInputError('chrF beta must be a finite number >= 0');
@@ -162,7 +164,8 @@ function chrfMetric(s: ChrfSettings): StatsMetric<ChrfScore> {
 /**
  * Corpus chrF (chrF++ with `wordOrder: 2`), equal to sacreBLEU's
  * `corpus_chrf(hypotheses, references)`. `references` are reference
- * streams; `''`, `null` or `undefined` mark a missing reference.
+ * streams; `null` or `undefined` mark a missing reference (`''` is an
+ * empty reference, as in sacreBLEU 2.6).
  * @throws QualityInputError on bad options, streams whose length differs
  * from the hypotheses, or a segment without any reference.
  * @public

@@ -24,13 +24,16 @@ export interface StatsMetric<S> {
   compute(stats: readonly number[], refCount: RefCount): S;
 }
 
-/** A reference stream: entry `i` is one reference of segment `i`. */
+/**
+ * A reference stream: entry `i` is one reference of segment `i`; `null`
+ * or `undefined` where segment `i` has fewer references.
+ */
 export type ReferenceStream = ReadonlyArray<string | null | undefined>;
 
 /**
- * The non-empty references of segment `index`. sacreBLEU lets a stream
- * hold `''` or `None` where a segment has fewer references; a segment
- * with none at all is an error there and here.
+ * The references of segment `index`. sacreBLEU 2.6 drops `None` entries
+ * (a segment with fewer references) but keeps `''` as an empty reference;
+ * a segment with no reference at all cannot be scored.
  */
 function segmentReferences(
   streams: readonly ReferenceStream[],
@@ -39,10 +42,10 @@ function segmentReferences(
   const refs: string[] = [];
   for (const stream of streams) {
     const ref = stream[index];
-    if (typeof ref === 'string' && ref !== '') refs.push(ref);
+    if (typeof ref === 'string') refs.push(ref);
   }
   if (refs.length === 0) {
-    throw new QualityInputError(`segment ${index} has no non-empty reference`);
+    throw new QualityInputError(`segment ${index} has no reference`);
   }
   return refs;
 }
@@ -51,6 +54,14 @@ function checkShape(
   hypotheses: readonly string[],
   streams: readonly ReferenceStream[],
 ): void {
+  // Untyped callers (JavaScript, parsed JSON) get the documented error,
+  // not a TypeError from deep inside a tokenizer.
+  if (!Array.isArray(hypotheses) || hypotheses.some((h) => typeof h !== 'string')) {
+    throw new QualityInputError('hypotheses must be a list of strings');
+  }
+  if (!Array.isArray(streams) || streams.some((s) => !Array.isArray(s))) {
+    throw new QualityInputError('references must be a list of reference streams');
+  }
   if (streams.length === 0) {
     throw new QualityInputError('no reference stream given');
   }
@@ -102,6 +113,9 @@ export function sentenceScore<S>(
   hypothesis: string,
   references: readonly string[],
 ): S {
+  if (!Array.isArray(references)) {
+    throw new QualityInputError('references must be a list of strings');
+  }
   return corpusScore(metric, [hypothesis], references.map((r) => [r]));
 }
 
