@@ -91,11 +91,12 @@ const FIXED: unknown[] = [
  * One hostile value. Objects with throwing getters and proxies are made
  * fresh per value so no state leaks between runs.
  */
-export function hostile(): fc.Arbitrary<unknown> {
+export function hostile(options: { big?: boolean } = {}): fc.Arbitrary<unknown> {
+  const big = options.big ?? true;
   return fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...FIXED) },
     // Rare: every megabyte string costs a scan wherever text is measured.
-    { weight: 1, arbitrary: fc.constantFrom(MEGABYTE, MEGABYTE_SURROGATES) },
+    { weight: big ? 1 : 0, arbitrary: fc.constantFrom(MEGABYTE, MEGABYTE_SURROGATES) },
     { weight: 2, arbitrary: fc.constant(null).map(() => throwingGetters()) },
     { weight: 2, arbitrary: fc.constant(null).map(() => throwingProxy()) },
     { weight: 1, arbitrary: fc.constant(null).map(() => throwingFunctionProxy()) },
@@ -113,10 +114,13 @@ export function hostile(): fc.Arbitrary<unknown> {
  * An attribute or result object: hostile as a whole, or a few of its
  * fields hostile (a handful per object keeps generation cheap).
  */
-export function hostileObject(keys: readonly string[]): fc.Arbitrary<unknown> {
+export function hostileObject(
+  keys: readonly string[],
+  options: { big?: boolean } = {},
+): fc.Arbitrary<unknown> {
   return fc.oneof(
-    hostile(),
-    fc.array(fc.tuple(fc.constantFrom(...keys), hostile()), { maxLength: 4 })
+    hostile(options),
+    fc.array(fc.tuple(fc.constantFrom(...keys), hostile(options)), { maxLength: 4 })
       .map((entries) => Object.fromEntries(entries)),
   );
 }
