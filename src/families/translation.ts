@@ -166,8 +166,13 @@ function recordQuality(s: TranslationSeries, q: TranslationQuality): void {
 
 // Only numbers are divided: arithmetic on a caller's object or bigint
 // throws; anything else goes to the series as is, which counts it.
+// sacreBLEU itself returns 100.00000000000004 for a perfect sentence
+// (floating-point exp/log): an overshoot within rounding is a perfect
+// score, not an invalid one.
 function hundredths(score: number): number {
-  return typeof score === 'number' ? score / 100 : score;
+  if (typeof score !== 'number') return score;
+  const unit = score / 100;
+  return unit > 1 && unit <= 1 + 1e-9 ? 1 : unit;
 }
 
 /** The machine translation family: `telemetry.translation`. @public */
