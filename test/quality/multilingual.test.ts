@@ -22,10 +22,10 @@ const REF1 = [
   '我喜欢北京。价格为3.5元。',
   '東京に行きます。',
 ];
-// A second stream with missing entries ('' as sacreBLEU allows).
+// A second stream with missing entries (None in sacreBLEU).
 const REF2 = [
-  'Er sagte, die Preise seien um 3,5 % gestiegen.', '',
-  '¿Dónde queda el baño?', '', '東京へ行く。',
+  'Er sagte, die Preise seien um 3,5 % gestiegen.', null,
+  '¿Dónde queda el baño?', undefined, '東京へ行く。',
 ];
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
@@ -62,17 +62,22 @@ describe('properties', () => {
     }
   });
 
-  it('nrefs counts non-empty references; "var" when it varies', () => {
+  it('nrefs counts the references present; "var" when it varies', () => {
     expect(bleu(HYPS, [REF1, REF2]).signature).toMatch(/^nrefs:var\|/);
     expect(bleu(HYPS, [REF1]).signature).toMatch(/^nrefs:1\|/);
     expect(sentenceBleus(HYPS, [REF1, REF2]).map((s) => s.signature.split('|')[0]))
       .toEqual(['nrefs:2', 'nrefs:1', 'nrefs:2', 'nrefs:1', 'nrefs:2']);
   });
 
-  it('null and undefined mark missing references like ""', () => {
-    const withNull = REF2.map((r) => (r === '' ? null : r));
-    expect(bleu(HYPS, [REF1, withNull]).score).toBe(bleu(HYPS, [REF1, REF2]).score);
-    expect(chrf(HYPS, [REF1, withNull]).score).toBe(chrf(HYPS, [REF1, REF2]).score);
+  it("'' is an empty reference, not a missing one (sacreBLEU 2.6)", () => {
+    const withEmpty = REF2.map((r) => r ?? '');
+    expect(bleu(HYPS, [REF1, withEmpty]).signature).toMatch(/^nrefs:2\|/);
+    // Golden values of the transcription with '' kept as a reference.
+    expect(rel(bleu(HYPS, [REF1, withEmpty]).score, 43.00000760562836)).toBeLessThan(1e-12);
+    expect(chrf(HYPS, [REF1, withEmpty]).score).toBe(66.47334512597617);
+    // An empty hypothesis against an empty reference: lengths 0, score 0.
+    const empty = sentenceBleu('', ['']);
+    expect([empty.sysLen, empty.refLen, empty.score]).toEqual([0, 0, 0]);
   });
 
   it('lowercase folds German, French and Greek like str.lower()', () => {
@@ -111,8 +116,9 @@ describe('object-prototype words are ordinary words', () => {
 
 describe('input errors', () => {
   it('a segment without any reference throws QualityInputError', () => {
-    expect(() => bleu(['a', 'b'], [['x', '']])).toThrow(QualityInputError);
-    expect(() => sentenceChrf('a', [''])).toThrow(/segment 0 has no non-empty reference/);
+    expect(() => bleu(['a', 'b'], [['x', null]])).toThrow(QualityInputError);
+    expect(() => chrf(['a'], [[undefined]])).toThrow(/segment 0 has no reference/);
+    expect(() => sentenceChrf('a', [])).toThrow(QualityInputError);
   });
 
   it('streams of another length and unknown options throw', () => {
