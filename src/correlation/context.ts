@@ -63,6 +63,29 @@ export function contextWithId(base: Context, id: string): Context {
  * valid already; `base` is the OpenTelemetry context to extend.
  */
 export function runWithId<T>(id: string, fn: () => T, base?: Context): T {
-  const ctx = contextWithId(base ?? context.active(), id);
-  return storage().run(id, () => context.with(ctx, fn));
+  return runInside(id, contextWithId(base ?? context.active(), id), fn, undefined, []);
+}
+
+/**
+ * Calls `fn` on `thisArg` with `args` inside `id` and `ctx` (a context
+ * from {@link contextWithId}). No closure per call: the integrations use
+ * it for every event a request stream emits.
+ */
+export function runInside<A extends unknown[], T>(
+  id: string,
+  ctx: Context,
+  fn: (...args: A) => T,
+  thisArg: unknown,
+  args: A,
+): T {
+  return storage().run(id, callWith, ctx, fn, thisArg, args) as T;
+}
+
+function callWith<A extends unknown[], T>(
+  ctx: Context,
+  fn: (...args: A) => T,
+  thisArg: unknown,
+  args: A,
+): T {
+  return context.with(ctx, fn, thisArg, ...args);
 }

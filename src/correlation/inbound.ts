@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { reporter } from '../internal/report.js';
 import { carrierGetter } from './carrier.js';
 import { settings } from './config.js';
-import { runWithId } from './context.js';
-import { bindEmitter } from './emitter.js';
+import { contextWithId, runInside } from './context.js';
+import { bindEmitter, type Enter } from './emitter.js';
 import { inboundContext } from './propagate.js';
 
 /**
@@ -58,15 +58,12 @@ export function runRequest<T>(
       'correlation could not read a request; it ran without an ID');
     return next();
   }
-  return runWithId(
-    entered.id,
-    () => {
-      bindEmitter(req);
-      bindEmitter(res);
-      return next();
-    },
-    entered.ctx,
-  );
+  const { id } = entered;
+  const ctx = contextWithId(entered.ctx, id);
+  const enter: Enter = (fn, thisArg, args) => runInside(id, ctx, fn, thisArg, args);
+  bindEmitter(req, enter);
+  bindEmitter(res, enter);
+  return runInside(id, ctx, next, undefined, []);
 }
 
 /** The echo for a plain `node:http` response. */

@@ -1,26 +1,32 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { bindEmitter } from '../../src/correlation/emitter.js';
+import { bindEmitter, type Enter } from '../../src/correlation/emitter.js';
 
 const als = new AsyncLocalStorage<string>();
+const enter: Enter = (fn, thisArg, args) => als.run('request', () => fn.apply(thisArg, args));
 
 describe('bindEmitter', () => {
-  it('runs each listener in the context it was added in', () => {
+  it('runs each listener through enter, with its this and arguments', () => {
     const emitter = new EventEmitter();
-    bindEmitter(emitter);
-    const seen: (string | undefined)[] = [];
-    als.run('a', () => emitter.on('x', () => seen.push(als.getStore())));
-    als.run('b', () => emitter.prependListener('x', () => seen.push(als.getStore())));
+    bindEmitter(emitter, enter);
+    const seen: unknown[] = [];
+    emitter.on('x', function (this: unknown, arg: unknown) {
+      seen.push(['on', als.getStore(), this === emitter, arg]);
+    });
+    emitter.prependListener('x', (arg: unknown) => seen.push(['prepend', als.getStore(), arg]));
 
-    als.run('other', () => emitter.emit('x'));
+    als.run('socket', () => emitter.emit('x', 7));
 
-    expect(seen).toEqual(['b', 'a']);
+    expect(seen).toEqual([
+      ['prepend', 'request', 7],
+      ['on', 'request', true, 7],
+    ]);
   });
 
   it('fires a once listener once and lets removeListener find wrapped ones', () => {
     const emitter = new EventEmitter();
-    bindEmitter(emitter);
+    bindEmitter(emitter, enter);
     let onces = 0;
     let ons = 0;
     const on = () => ons++;
@@ -44,9 +50,9 @@ describe('bindEmitter', () => {
 
   it('binds an emitter only once', () => {
     const emitter = new EventEmitter();
-    bindEmitter(emitter);
+    bindEmitter(emitter, enter);
     const on = emitter.on;
-    bindEmitter(emitter);
+    bindEmitter(emitter, enter);
     expect(emitter.on).toBe(on);
   });
 });
