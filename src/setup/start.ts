@@ -110,9 +110,10 @@ function startEnabled(
     async shutdown() {
       await thresholds.shutdown();
       await scoring?.shutdown(config.shutdownTimeoutMillis / 2);
-      host?.stop();
       recorder.close();
       await Promise.allSettled([meterProvider.shutdown(), tracerProvider.shutdown()]);
+      // After the final collection, which still reads the runtime gauges.
+      host?.stop();
     },
   };
   return new SpeechTelemetry(ctx, thresholds, lifecycle, config.shutdownTimeoutMillis);
