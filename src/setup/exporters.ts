@@ -11,7 +11,6 @@ import {
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import {
-  BatchSpanProcessor,
   ConsoleSpanExporter,
   SimpleSpanProcessor,
   type SpanProcessor,
@@ -25,6 +24,7 @@ import { OTLPTraceExporter as OtlpProtoTraceExporter } from '@opentelemetry/expo
 import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { SuffixedPrometheusExporter } from './prometheus.js';
 import { quietExportPayloads, withoutResolvedOtlpEnv } from './otlp-isolation.js';
+import { countedBatchProcessor, countExportFailures } from './export-accounting.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 
 /** A metric reader with the temporality it asks producers for. */
@@ -108,9 +108,10 @@ function createOtlpMetricExporter(config: ResolvedConfig): PushMetricExporter {
     temporalityPreference: TEMPORALITY_PREFERENCE[config.temporality],
     aggregationPreference: histogramAggregation(config),
   } as ConstructorParameters<typeof OtlpProtoMetricExporter>[0];
-  return quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
+  const exporter = quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
     ? new OtlpJsonMetricExporter(options)
     : new OtlpProtoMetricExporter(options)));
+  return countExportFailures(exporter, 'metrics');
 }
 
 /** Builds the span processors named by the configuration. */
@@ -132,8 +133,9 @@ export function createSpanProcessors(config: ResolvedConfig): SpanProcessor[] {
     const exporter = quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
       ? new OtlpJsonTraceExporter(options)
       : new OtlpProtoTraceExporter(options)));
-    // Bounded queue: when the backend is down, spans beyond it are dropped.
-    processors.push(new BatchSpanProcessor(exporter, { maxQueueSize: 2048 }));
+    // Bounded queue: when the backend is down, spans beyond it are dropped
+    // and counted as queue_full.
+    processors.push(countedBatchProcessor(exporter, 2048));
   }
   return processors;
 }
