@@ -6,7 +6,7 @@
  * exporters' own requests carry no trace or correlation headers.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -135,8 +135,9 @@ console.log(JSON.stringify({ same: a === b, sharedId, drops: dropsAfter - dropsB
 describe.skipIf(!existsSync(join(DIST, 'index.cjs')))('dist: ESM and CommonJS copies', () => {
   it('share one running instance, one correlation context and one reporter', async () => {
     const receiver = await OtlpReceiver.start();
+    // Inside the repository's node_modules so the script resolves the api.
+    const dir = mkdtempSync(join(ROOT, 'node_modules', '.speechmetry-dual-'));
     try {
-      const dir = mkdtempSync(join(ROOT, 'node_modules', '.speechmetry-dual-'));
       const script = join(dir, 'dual.mjs');
       writeFileSync(script, CHILD);
       const { stdout } = await promisify(execFile)(process.execPath, [script], {
@@ -154,6 +155,7 @@ describe.skipIf(!existsSync(join(DIST, 'index.cjs')))('dist: ESM and CommonJS co
       expect(countOf(receiver, 'speech.asr.duration')).toBe(3);
       expect(receiver.stats().accepted.metrics).toBe(1);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
       await receiver.close();
     }
   });
