@@ -5,7 +5,7 @@
 import { BLEU_TOKENIZERS, type BleuTokenizer } from '../quality/tokenizers/index.js';
 
 /** Metrics the command computes, in the order it prints them. */
-export const SCORE_METRICS = ['bleu', 'chrf', 'chrf++', 'wer', 'cer'] as const;
+export const SCORE_METRICS = ['bleu', 'chrf', 'chrf++', 'ter', 'wer', 'cer'] as const;
 
 /** A metric name of `--metrics`. */
 export type ScoreMetric = (typeof SCORE_METRICS)[number];
@@ -31,7 +31,7 @@ export const SCORE_USAGE = `usage: speechmetry score -r REF [REF ...] [-i HYP] [
 
 Scores a hypothesis file (one segment per line; - or no -i for stdin)
 against one or more reference files with sacreBLEU's BLEU / chrF and
-jiwer's WER / CER.
+jiwer's WER / CER (sacreBLEU's TER too).
 
 options:
   -r, --reference REF [REF ...]  reference files (also as plain arguments)

@@ -5,6 +5,7 @@
  */
 import { createBleuMetric } from '../quality/bleu.js';
 import { createChrfMetric } from '../quality/chrf.js';
+import { createTerMetric } from '../quality/ter.js';
 import {
   corpusScore, sentenceScores,
   type ProgressListener, type StatsMetric,
@@ -100,6 +101,8 @@ export const RENDERERS: Record<ScoreMetric, Renderer> = {
   'chrf++': skeletonRenderer((args) => createChrfMetric({
     lowercase: args.lowercase, wordOrder: 2,
   })),
+  // sacreBLEU's TER is case-insensitive unless asked otherwise; -lc is moot.
+  ter: skeletonRenderer(() => createTerMetric()),
   wer: rateRenderer('WER'),
   cer: rateRenderer('CER'),
 };

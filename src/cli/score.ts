@@ -93,6 +93,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 /** The `score` subcommand. */
 export const scoreCommand: CliCommand = {
   name: 'score',
-  summary: 'BLEU, chrF, chrF++, WER, CER of a hypothesis file (sacreBLEU, jiwer)',
+  summary: 'BLEU, chrF, chrF++, TER, WER, CER of a hypothesis file (sacreBLEU, jiwer)',
   run,
 };

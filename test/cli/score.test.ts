@@ -107,6 +107,13 @@ describe('speechmetry score: sacreBLEU output', () => {
     expect(objects[0]).toMatchObject({ name: 'chrF2', score: 100 });
   });
 
+  it('scores TER as sacreBLEU prints it', async () => {
+    const run = await score(['-r', file('ref1.txt'), file('ref2.txt'), '-i', file('hyp.txt'),
+      '-m', 'ter', '-w', '2']);
+    const want = (ex.ter as { str: string; signature: string });
+    expect(run.stdout).toBe(`TER|${mine(want.signature)} = 40.00\n`);
+  });
+
   it('scores WER and CER with the first reference', async () => {
     const run = await score(['-r', file('ref1.txt'), '-i', file('hyp.txt'), '-m', 'wer', '--json']);
     expect(run.code).toBe(0);
