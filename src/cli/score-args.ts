@@ -2,10 +2,14 @@
  * Command-line arguments of `speechmetry score`, spelled like sacreBLEU's
  * (`-i`, `-m`, `-tok`, `-lc`, `-w`, `-sl`) and jiwer's (`-r`).
  */
-import { BLEU_TOKENIZERS, type BleuTokenizer } from '../quality/tokenizers/index.js';
+import {
+  BLEU_TOKENIZERS, type BleuTokenizer,
+} from '../quality/tokenizers/index.js';
 
 /** Metrics the command computes, in the order it prints them. */
-export const SCORE_METRICS = ['bleu', 'chrf', 'chrf++', 'ter', 'wer', 'cer'] as const;
+export const SCORE_METRICS = [
+  'bleu', 'chrf', 'chrf++', 'ter', 'wer', 'cer',
+] as const;
 
 /** A metric name of `--metrics`. */
 export type ScoreMetric = (typeof SCORE_METRICS)[number];
@@ -53,7 +57,9 @@ const FLAGS: Record<string, Flag> = {
   '--json': 'json', '-h': 'help', '--help': 'help',
 };
 
-const VALUED: Record<string, 'references' | 'input' | 'metrics' | 'tokenize' | 'width'> = {
+type Valued = 'references' | 'input' | 'metrics' | 'tokenize' | 'width';
+
+const VALUED: Record<string, Valued> = {
   '-r': 'references', '--reference': 'references', '--references': 'references',
   '-i': 'input', '--input': 'input',
   '-m': 'metrics', '--metrics': 'metrics',
@@ -110,7 +116,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
 
 function apply(
   args: ScoreArgs,
-  key: 'references' | 'input' | 'metrics' | 'tokenize' | 'width',
+  key: Valued,
   values: string[],
   name: string,
 ): void {
@@ -123,7 +129,8 @@ function apply(
     for (const m of values) {
       const metric = m.toLowerCase();
       if (!(SCORE_METRICS as readonly string[]).includes(metric)) {
-        throw new UsageError(`unknown metric "${m}" (${SCORE_METRICS.join(', ')})`);
+        const known = SCORE_METRICS.join(', ');
+        throw new UsageError(`unknown metric "${m}" (${known})`);
       }
       if (!args.metrics.includes(metric as ScoreMetric)) {
         args.metrics.push(metric as ScoreMetric);
@@ -131,7 +138,8 @@ function apply(
     }
   } else if (key === 'tokenize') {
     if (!(BLEU_TOKENIZERS as readonly string[]).includes(value)) {
-      throw new UsageError(`unknown tokenizer "${value}" (${BLEU_TOKENIZERS.join(', ')})`);
+      const known = BLEU_TOKENIZERS.join(', ');
+      throw new UsageError(`unknown tokenizer "${value}" (${known})`);
     }
     args.tokenize = value as BleuTokenizer;
   } else {

@@ -11,7 +11,9 @@ import {
   type ProgressListener, type StatsMetric,
 } from '../quality/metric.js';
 import { pyFloatRepr } from '../quality/python-format.js';
-import { pyJsonObject, type ScoreFormatOptions } from '../quality/score-format.js';
+import {
+  pyJsonObject, type ScoreFormatOptions,
+} from '../quality/score-format.js';
 import { processCharacters, processWords } from '../quality/wer/index.js';
 import type { ScoreArgs, ScoreMetric } from './score-args.js';
 
@@ -39,7 +41,10 @@ function skeletonRenderer(
   return (data, args, onProgress) => {
     const metric = create(args, args.sentence);
     const options: ScoreFormatOptions = {
-      width: args.width, signature: true, json: args.json, compact: args.sentence,
+      width: args.width,
+      signature: true,
+      json: args.json,
+      compact: args.sentence,
     };
     if (!args.sentence) {
       return [corpusScore(metric, data.hypotheses, data.references, onProgress)
@@ -59,7 +64,12 @@ interface Counts {
 
 // jiwer prints the bare rate (0–1, full precision); the counts follow it
 // here, in text as BLEU's details follow its score.
-function renderRate(name: string, rate: number, c: Counts, args: ScoreArgs): string {
+function renderRate(
+  name: string,
+  rate: number,
+  c: Counts,
+  args: ScoreArgs,
+): string {
   if (!args.json) {
     return `${name} = ${pyFloatRepr(rate)} (hits = ${c.hits} ` +
       `substitutions = ${c.substitutions} deletions = ${c.deletions} ` +
@@ -97,7 +107,9 @@ export const RENDERERS: Record<ScoreMetric, Renderer> = {
   bleu: skeletonRenderer((args, sentence) => createBleuMetric(
     { tokenize: args.tokenize, lowercase: args.lowercase }, sentence,
   )),
-  chrf: skeletonRenderer((args) => createChrfMetric({ lowercase: args.lowercase })),
+  chrf: skeletonRenderer((args) => createChrfMetric({
+    lowercase: args.lowercase,
+  })),
   'chrf++': skeletonRenderer((args) => createChrfMetric({
     lowercase: args.lowercase, wordOrder: 2,
   })),

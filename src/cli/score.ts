@@ -5,7 +5,9 @@
  */
 import { QualityInputError } from '../quality/errors.js';
 import type { ProgressListener } from '../quality/metric.js';
-import { parseScoreArgs, SCORE_USAGE, UsageError, type ScoreArgs } from './score-args.js';
+import {
+  parseScoreArgs, SCORE_USAGE, UsageError, type ScoreArgs,
+} from './score-args.js';
 import { InputError, readSegments } from './score-input.js';
 import { RENDERERS, type ScoreData } from './score-metrics.js';
 import type { CliCommand, CliIo } from './types.js';
@@ -31,8 +33,13 @@ async function load(args: ScoreArgs, io: CliIo): Promise<ScoreData> {
   return { hypotheses, references };
 }
 
-function progressBar(io: CliIo, label: string, total: number): ProgressListener | undefined {
-  if (io.stderr.isTTY !== true || total < PROGRESS_MIN_SEGMENTS) return undefined;
+function progressBar(
+  io: CliIo,
+  label: string,
+  total: number,
+): ProgressListener | undefined {
+  if (io.stderr.isTTY !== true) return undefined;
+  if (total < PROGRESS_MIN_SEGMENTS) return undefined;
   return (done) => {
     const filled = Math.round((done / total) * BAR_WIDTH);
     const bar = '#'.repeat(filled).padEnd(BAR_WIDTH, '.');
@@ -61,14 +68,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     args = parseScoreArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, `${error.message} (see --help)`);
+    if (error instanceof UsageError) {
+      return fail(io, `${error.message} (see --help)`);
+    }
     throw error;
   }
   if (args.help) {
     io.stdout.write(SCORE_USAGE);
     return 0;
   }
-  if (args.references.length === 0) return fail(io, 'no reference file (-r REF)');
+  if (args.references.length === 0) {
+    return fail(io, 'no reference file (-r REF)');
+  }
   if (args.sentence && args.metrics.length > 1) {
     return fail(io, 'one metric only with --sentence');
   }
@@ -93,6 +104,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 /** The `score` subcommand. */
 export const scoreCommand: CliCommand = {
   name: 'score',
-  summary: 'BLEU, chrF, chrF++, TER, WER, CER of a hypothesis file (sacreBLEU, jiwer)',
+  summary: 'BLEU, chrF, TER, WER, CER of a hypothesis file',
   run,
 };

@@ -14,7 +14,10 @@ export interface BleuStatsSettings {
 }
 
 /** sacreBLEU's `_preprocess_segment`: lowercase, right-strip, tokenize. */
-export function bleuTokens(text: string, settings: BleuStatsSettings): string[] {
+export function bleuTokens(
+  text: string,
+  settings: BleuStatsSettings,
+): string[] {
   const cased = settings.lowercase ? text.toLowerCase() : text;
   return tokenize(settings.tokenize, pyRstrip(cased));
 }

@@ -114,7 +114,10 @@ function settingsOf(given: BleuOptions | null, effectiveDefault: boolean): BleuS
   };
 }
 
-function signatureEntries(s: BleuSettings, refCount: RefCount): SignatureEntry[] {
+function signatureEntries(
+  s: BleuSettings,
+  refCount: RefCount,
+): SignatureEntry[] {
   let smooth: string = s.smoothMethod;
   const fallback = SMOOTH_DEFAULTS[s.smoothMethod];
   if (fallback !== undefined) {
@@ -145,10 +148,15 @@ export interface BleuStatistics {
   refLen: number;
 }
 
+/** The fields `scoreFromStats` fills in; the rest derive from them. */
+type ScoreParts = Omit<
+  BleuScore, 'name' | 'ratio' | 'signature' | 'shortSignature' | 'format'
+>;
+
 function buildScore(
   s: BleuSettings,
   refCount: RefCount,
-  parts: Omit<BleuScore, 'name' | 'ratio' | 'signature' | 'shortSignature' | 'format'>,
+  parts: ScoreParts,
 ): BleuScore {
   const entries = signatureEntries(s, refCount);
   const ratio = parts.refLen ? parts.sysLen / parts.refLen : 0;
@@ -156,7 +164,9 @@ function buildScore(
   const verbose = `${precs} (BP = ${formatFixed(parts.bp, 3)} ` +
     `ratio = ${formatFixed(ratio, 3)} hyp_len = ${parts.sysLen} ` +
     `ref_len = ${parts.refLen})`;
-  const printable = { name: 'BLEU', score: parts.score, verbose, signatureEntries: entries };
+  const printable = {
+    name: 'BLEU', score: parts.score, verbose, signatureEntries: entries,
+  };
   return {
     name: 'BLEU',
     ...parts,
@@ -182,9 +192,13 @@ function scoreFromStats(
   if (sysLen < refLen) bp = sysLen > 0 ? Math.exp(1 - refLen / sysLen) : 0.0;
 
   const precisions = new Array<number>(s.maxNgramOrder).fill(0);
-  const parts = { counts: correct, totals: total, precisions, bp, sysLen, refLen };
+  const parts = {
+    counts: correct, totals: total, precisions, bp, sysLen, refLen,
+  };
   // No match at any order: BLEU is 0 whatever the smoothing (sacreBLEU #141).
-  if (!correct.some((c) => c !== 0)) return buildScore(s, refCount, { score: 0, ...parts });
+  if (!correct.some((c) => c !== 0)) {
+    return buildScore(s, refCount, { score: 0, ...parts });
+  }
 
   let mteval = 1.0;
   let effOrder = s.maxNgramOrder;
@@ -211,7 +225,8 @@ function scoreFromStats(
   // Plain left-to-right sum, as Python's sum() (3.11) adds floats.
   let logSum = 0;
   for (let i = 0; i < effOrder; i += 1) logSum += flooredLog(precisions[i]!);
-  return buildScore(s, refCount, { score: bp * Math.exp(logSum / effOrder), ...parts });
+  const score = bp * Math.exp(logSum / effOrder);
+  return buildScore(s, refCount, { score, ...parts });
 }
 
 /**
@@ -253,7 +268,8 @@ export function bleu(
   references: readonly ReferenceStream[],
   options: BleuOptions = {},
 ): BleuScore {
-  return corpusScore(bleuMetric(settingsOf(options, false)), hypotheses, references);
+  const metric = bleuMetric(settingsOf(options, false));
+  return corpusScore(metric, hypotheses, references);
 }
 
 /**
@@ -266,7 +282,8 @@ export function sentenceBleu(
   references: readonly string[],
   options: BleuOptions = {},
 ): BleuScore {
-  return sentenceScore(bleuMetric(settingsOf(options, true)), hypothesis, references);
+  const metric = bleuMetric(settingsOf(options, true));
+  return sentenceScore(metric, hypothesis, references);
 }
 
 /**
@@ -279,7 +296,8 @@ export function sentenceBleus(
   references: readonly ReferenceStream[],
   options: BleuOptions = {},
 ): BleuScore[] {
-  return sentenceScores(bleuMetric(settingsOf(options, true)), hypotheses, references);
+  const metric = bleuMetric(settingsOf(options, true));
+  return sentenceScores(metric, hypotheses, references);
 }
 
 /**
@@ -293,7 +311,10 @@ export function computeBleu(
   refCount: RefCount = 1,
 ): BleuScore {
   const s = settingsOf(
-    { ...options, maxNgramOrder: options.maxNgramOrder ?? statistics.counts.length },
+    {
+      ...options,
+      maxNgramOrder: options.maxNgramOrder ?? statistics.counts.length,
+    },
     false,
   );
   return scoreFromStats(s, statistics, refCount);

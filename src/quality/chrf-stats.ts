@@ -26,7 +26,9 @@ const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 export function chrfWords(text: string): string[] {
   const words: string[] = [];
   for (const w of pySplit(text)) {
-    const single = w.length === 1 || (w.length === 2 && w.codePointAt(0)! > 0xffff);
+    // One Python character: one UTF-16 unit or one surrogate pair.
+    const single = w.length === 1 ||
+      (w.length === 2 && w.codePointAt(0)! > 0xffff);
     if (single) {
       words.push(w);
     } else if (PUNCTUATION.has(w[w.length - 1]!)) {
@@ -90,7 +92,8 @@ export function chrfSegmentStats(
   };
 
   // Calls `visit(slot, id)` for every n-gram, slot = order index.
-  const forEachNgram = (items: Items, visit: (slot: number, m: number, grams: Int32Array) => void) => {
+  type Visit = (slot: number, m: number, grams: Int32Array) => void;
+  const forEachNgram = (items: Items, visit: Visit): void => {
     const kinds: Array<[Int32Array, number, number]> = [
       [items.chars, charOrder, 0],
       [items.words, wordOrder, charOrder],
@@ -98,7 +101,8 @@ export function chrfSegmentStats(
     for (const [seq, maxN, base] of kinds) {
       const grams = new Int32Array(seq.length);
       for (let n = 1; n <= maxN; n += 1) {
-        visit(base + n - 1, nextOrder(table, seq, grams, n, grams, items.intern), grams);
+        const m = nextOrder(table, seq, grams, n, grams, items.intern);
+        visit(base + n - 1, m, grams);
       }
     }
   };
@@ -130,7 +134,8 @@ export function chrfSegmentStats(
           const id = grams[i]!;
           if (id === EMPTY) continue;
           const c = table.bump(id, refStamp);
-          if (table.limitStamp[id] === hypStamp && c <= table.limit[id]!) match += 1;
+          const known = table.limitStamp[id] === hypStamp;
+          if (known && c <= table.limit[id]!) match += 1;
         }
         // sacreBLEU counts no hypothesis n-grams of an order the
         // reference is too short to have.

@@ -119,7 +119,10 @@ function fScore(s: ChrfSettings, stats: readonly number[]): number {
   return 100 * f;
 }
 
-function signatureEntries(s: ChrfSettings, refCount: RefCount): SignatureEntry[] {
+function signatureEntries(
+  s: ChrfSettings,
+  refCount: RefCount,
+): SignatureEntry[] {
   return [
     nrefsEntry(refCount),
     ['case', 'c', s.lowercase ? 'lc' : 'mixed'],
@@ -131,7 +134,11 @@ function signatureEntries(s: ChrfSettings, refCount: RefCount): SignatureEntry[]
   ];
 }
 
-function buildScore(s: ChrfSettings, score: number, refCount: RefCount): ChrfScore {
+function buildScore(
+  s: ChrfSettings,
+  score: number,
+  refCount: RefCount,
+): ChrfScore {
   const name = `chrF${s.beta}${'+'.repeat(s.wordOrder)}`;
   const entries = signatureEntries(s, refCount);
   const printable = { name, score, verbose: '', signatureEntries: entries };
@@ -193,5 +200,6 @@ export function sentenceChrfs(
   references: readonly ReferenceStream[],
   options: ChrfOptions = {},
 ): ChrfScore[] {
-  return sentenceScores(chrfMetric(settingsOf(options)), hypotheses, references);
+  const metric = chrfMetric(settingsOf(options));
+  return sentenceScores(metric, hypotheses, references);
 }

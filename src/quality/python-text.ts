@@ -17,7 +17,9 @@ const OTHER_SPACE_RE = new RegExp(`[${PY_SPACE.replace(' ', '')}]`);
 /** Python's `str.split()` without arguments: no empty fields. */
 export function pySplit(text: string): string[] {
   // Most segments hold plain spaces only; splitting on ' ' is much faster.
-  const parts = OTHER_SPACE_RE.test(text) ? text.split(SPLIT_RE) : text.split(' ');
+  const parts = OTHER_SPACE_RE.test(text)
+    ? text.split(SPLIT_RE)
+    : text.split(' ');
   if (parts.includes('')) return parts.filter((part) => part !== '');
   return parts;
 }

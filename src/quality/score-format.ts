@@ -9,13 +9,13 @@ import type { RefCount } from './metric.js';
 export interface ScoreFormatOptions {
   /** Decimals of the score. Default 2 (sacreBLEU's `str(score)`). */
   width?: number;
-  /** Put the signature after the name (`BLEU|nrefs:1|… = …`). Default false. */
+  /** Signature after the name (`BLEU|nrefs:1|… = …`). Default false. */
   signature?: boolean;
   /** Abbreviated signature keys (`#:1|c:mixed|…`). Default false. */
   short?: boolean;
   /** Only the number. Default false. */
   scoreOnly?: boolean;
-  /** sacreBLEU's JSON object (always with the full signature). Default false. */
+  /** sacreBLEU's JSON object (full signature). Default false. */
   json?: boolean;
   /** With `json`, one line as Python's `json.dumps(d)`. Default false. */
   compact?: boolean;
@@ -71,7 +71,11 @@ export function formatScore(
  * ensure_ascii=False)`): the score is `float` of the rounded text, so it
  * prints as Python's repr (`48.5`, `100.0`).
  */
-function scoreJson(printable: Printable, text: string, compact: boolean): string {
+function scoreJson(
+  printable: Printable,
+  text: string,
+  compact: boolean,
+): string {
   const entries: Array<[string, string]> = [
     ['name', JSON.stringify(printable.name)],
     ['score', pyFloatRepr(Number(text))],

@@ -25,7 +25,10 @@ interface Distance {
 }
 
 /** Beam-limited edit distance with Tercom's operation preferences. */
-function editDistance(hyp: readonly string[], ref: readonly string[]): Distance {
+function editDistance(
+  hyp: readonly string[],
+  ref: readonly string[],
+): Distance {
   const nh = hyp.length;
   const nr = ref.length;
   const width = nr + 1;
@@ -37,7 +40,10 @@ function editDistance(hyp: readonly string[], ref: readonly string[]): Distance 
   }
 
   const ratio = nh > 0 ? nr / nh : 1;
-  const beam = BEAM_WIDTH < ratio / 2 ? Math.ceil(ratio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
+  // Very unequal lengths widen the beam so that rows still overlap.
+  const beam = BEAM_WIDTH < ratio / 2
+    ? Math.ceil(ratio / 2 + BEAM_WIDTH)
+    : BEAM_WIDTH;
   for (let i = 1; i <= nh; i += 1) {
     const diagonal = Math.floor(i * ratio);
     const minJ = Math.max(0, diagonal - beam);
@@ -136,10 +142,11 @@ function performShift(
       ...words.slice(start + length)];
   }
   if (target > start + length) {
-    return [...words.slice(0, start), ...words.slice(start + length, target), ...moved,
-      ...words.slice(target)];
+    return [...words.slice(0, start), ...words.slice(start + length, target),
+      ...moved, ...words.slice(target)];
   }
-  return [...words.slice(0, start), ...words.slice(start + length, length + target),
+  return [...words.slice(0, start),
+    ...words.slice(start + length, length + target),
     ...moved, ...words.slice(length + target)];
 }
 
@@ -162,14 +169,20 @@ interface ShiftResult {
 }
 
 /** The best single shift of `hyp` (Tercom's ranking), or none. */
-function bestShift(hyp: string[], ref: readonly string[], checkedBefore: number): ShiftResult {
+function bestShift(
+  hyp: string[],
+  ref: readonly string[],
+  checkedBefore: number,
+): ShiftResult {
   const base = editDistance(hyp, ref);
   const { align, refErr, hypErr } = alignmentOf(base.trace, ref.length);
   let checked = checkedBefore;
   let best: Candidate | undefined;
 
   const consider = (startH: number, startR: number, length: number): void => {
-    if (sum(hypErr, startH, length) === 0 || sum(refErr, startR, length) === 0) return;
+    // Shift only words that are wrong onto places that are wrong.
+    if (sum(hypErr, startH, length) === 0) return;
+    if (sum(refErr, startR, length) === 0) return;
     if (startH <= align[startR]! && align[startR]! < startH + length) return;
     let prevIdx = -1;
     for (let offset = -1; offset < length; offset += 1) {
@@ -192,11 +205,16 @@ function bestShift(hyp: string[], ref: readonly string[], checkedBefore: number)
     for (let startR = 0; startR < ref.length; startR += 1) {
       if (Math.abs(startR - startH) > MAX_SHIFT_DIST) continue;
       let length = 0;
-      while (hyp[startH + length] === ref[startR + length] && length < MAX_SHIFT_SIZE) {
+      while (
+        hyp[startH + length] === ref[startR + length] &&
+        length < MAX_SHIFT_SIZE
+      ) {
         length += 1;
         consider(startH, startR, length);
         if (checked >= MAX_SHIFT_CANDIDATES) break search;
-        if (hyp.length === startH + length || ref.length === startR + length) break;
+        const end = hyp.length === startH + length ||
+          ref.length === startR + length;
+        if (end) break;
       }
     }
   }

@@ -27,8 +27,10 @@ const WESTERN: ReadonlyArray<readonly [RegExp, string]> = [
   [/([0-9])(-)/g, '$1 $2 '],
 ];
 
-const ASIAN_PUNCT = /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/g;
-const FULL_WIDTH_PUNCT = /([\uff0e\uff0c\uff1f\uff1a\uff1b\uff01\uff02\uff08\uff09])/g;
+const ASIAN_PUNCT =
+  /([\u3001\u3002\u3008-\u3011\u3014-\u301f\uff61-\uff65\u30fb])/g;
+const FULL_WIDTH_PUNCT =
+  /([\uff0e\uff0c\uff1f\uff1a\uff1b\uff01\uff02\uff08\uff09])/g;
 
 // Kana runs are split only when they are the whole string (the anchors
 // are inside the alternatives), which after the Western padding never
@@ -45,7 +47,9 @@ const ASIAN: ReadonlyArray<readonly [RegExp, string]> = [
   [FULL_WIDTH_PUNCT, ' $1 '],
 ];
 
-function applyAll(text: string, rules: ReadonlyArray<readonly [RegExp, string]>): string {
+type Rules = ReadonlyArray<readonly [RegExp, string]>;
+
+function applyAll(text: string, rules: Rules): string {
   let out = text;
   for (const [re, replacement] of rules) out = out.replace(re, replacement);
   return out;

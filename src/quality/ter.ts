@@ -35,7 +35,8 @@ export interface TerScore {
   format(options?: ScoreFormatOptions): string;
 }
 
-const yesNo = (flag: boolean | undefined): string => (flag === true ? 'yes' : 'no');
+const yesNo = (flag: boolean | undefined): string =>
+  (flag === true ? 'yes' : 'no');
 
 function signatureEntries(o: TerOptions, refCount: RefCount): SignatureEntry[] {
   return [
@@ -49,13 +50,19 @@ function signatureEntries(o: TerOptions, refCount: RefCount): SignatureEntry[] {
   ];
 }
 
-function buildScore(o: TerOptions, stats: readonly number[], refCount: RefCount): TerScore {
+function buildScore(
+  o: TerOptions,
+  stats: readonly number[],
+  refCount: RefCount,
+): TerScore {
   const [edits, refLength] = [stats[0]!, stats[1]!];
   let rate = 0;
   if (refLength > 0) rate = edits / refLength;
   else if (edits > 0) rate = 1; // empty references, non-empty hypothesis
   const entries = signatureEntries(o, refCount);
-  const printable = { name: 'TER', score: 100 * rate, verbose: '', signatureEntries: entries };
+  const printable = {
+    name: 'TER', score: 100 * rate, verbose: '', signatureEntries: entries,
+  };
   return {
     name: 'TER',
     score: 100 * rate,
@@ -68,7 +75,9 @@ function buildScore(o: TerOptions, stats: readonly number[], refCount: RefCount)
 }
 
 /** The TER metric for the scoring skeleton. */
-export function createTerMetric(options: TerOptions = {}): StatsMetric<TerScore> {
+export function createTerMetric(
+  options: TerOptions = {},
+): StatsMetric<TerScore> {
   const tokens = (text: string): string[] => terTokens(pyRstrip(text), options);
   return {
     size: 2,
