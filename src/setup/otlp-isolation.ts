@@ -5,7 +5,8 @@ import type { DiagLogger } from '@opentelemetry/api';
  * and passes to the exporters as explicit options. Certificate variables
  * are not in this list: the exporters still read those.
  */
-const RESOLVED = /^OTEL_EXPORTER_OTLP_(?:(?:METRICS|TRACES)_)?(?:ENDPOINT|HEADERS|PROTOCOL|TIMEOUT|COMPRESSION)$/;
+const RESOLVED =
+  /^OTEL_EXPORTER_OTLP_(?:(?:METRICS|TRACES)_)?(?:ENDPOINT|HEADERS|PROTOCOL|TIMEOUT|COMPRESSION)$/;
 
 /**
  * Builds an OTLP exporter with the variables speechmetry already resolved

@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const BUILT = existsSync(join(ROOT, 'dist/index.cjs')) && existsSync(join(ROOT, 'dist/index.d.cts'));
+const BUILT = existsSync(join(ROOT, 'dist/index.cjs')) &&
+  existsSync(join(ROOT, 'dist/index.d.cts'));
 let app = '';
 
 beforeAll(() => {
@@ -25,7 +26,9 @@ beforeAll(() => {
   cpSync(FIXTURES, app, { recursive: true });
   // The TypeScript fixtures are stored as *.fixture so the repository's own
   // typecheck (which includes test/) does not compile them against dist.
-  for (const name of ['app.mts', 'app.cts']) renameSync(join(app, `${name}.fixture`), join(app, name));
+  for (const name of ['app.mts', 'app.cts']) {
+    renameSync(join(app, `${name}.fixture`), join(app, name));
+  }
   const modules = join(app, 'node_modules');
   mkdirSync(modules);
   symlinkSync(ROOT, join(modules, 'speechmetry'), 'dir');
@@ -102,7 +105,8 @@ describe.skipIf(!BUILT)('package checks', () => {
     const packed = mkdtempSync(join(tmpdir(), 'speechmetry-pack-'));
     let stdout = '';
     try {
-      await run('npm', ['pack', '--silent', '--pack-destination', packed], { cwd: ROOT, timeout: 60_000 });
+      await run('npm', ['pack', '--silent', '--pack-destination', packed],
+        { cwd: ROOT, timeout: 60_000 });
       const attw = await run(bin('attw'), [join(packed, readdirSync(packed)[0]!), '--profile',
         'node16', '--format', 'json'], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
       stdout = attw.stdout;

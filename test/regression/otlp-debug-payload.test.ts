@@ -10,7 +10,9 @@ import { captureOutput } from '../reliability/canaries-output.js';
 
 afterEach(() => startTelemetry({ metricsExporter: 'none', tracesExporter: 'none' }).shutdown());
 
-it.each(['http/protobuf', 'http/json'])('%s: exported spans are not dumped to diag', async (protocol) => {
+const PROTOCOLS = ['http/protobuf', 'http/json'];
+
+it.each(PROTOCOLS)('%s: exported spans are not dumped to diag', async (protocol) => {
   const receiver = await OtlpReceiver.start();
   const output = captureOutput();
   try {

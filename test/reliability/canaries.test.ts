@@ -95,7 +95,8 @@ async function iteration(t: SpeechTelemetry, i: number, run: Run): Promise<void>
 }
 
 async function failures(t: SpeechTelemetry, i: number, run: Run): Promise<void> {
-  await guarded(run, () => t.asr.start({ model: 'whisper-small' }).fail(new Error(secret('fail', i))));
+  await guarded(run, () =>
+    t.asr.start({ model: 'whisper-small' }).fail(new Error(secret('fail', i))));
   const error = Object.assign(new Error(secret('mt', i)), { name: secret('name', i) });
   await guarded(run, () => t.translation.measure(PAIR, () => {
     throw error;
@@ -108,7 +109,8 @@ async function failures(t: SpeechTelemetry, i: number, run: Run): Promise<void> 
 async function turn(t: SpeechTelemetry, i: number, run: Run): Promise<void> {
   await guarded(run, () => {
     const p = t.pipeline.start({ sourceLanguage: 'en', targetLanguage: 'de' });
-    p.asr({ model: 'whisper-small' }).end({ transcript: text('pasr', i), reference: text('pref', i) });
+    p.asr({ model: 'whisper-small' })
+      .end({ transcript: text('pasr', i), reference: text('pref', i) });
     p.translation({ model: 'nllb-600m' }).end({ input: text('pin', i), output: text('pout', i) });
     const s = p.tts({ model: 'piper', voice: 'amy' });
     s.firstAudio();
@@ -194,7 +196,8 @@ function bodies(receiver: OtlpReceiver, signal: 'metrics' | 'traces'): string {
 function sideChannels(h: Harvest): string {
   return [
     ...h.capture.said.map((s) => `${s.channel}: ${s.text}`),
-    ...h.run.unexpected.map((e) => (e instanceof Error ? `${e.name} ${e.message} ${e.stack}` : json(e))),
+    ...h.run.unexpected.map((e) =>
+      (e instanceof Error ? `${e.name} ${e.message} ${e.stack}` : json(e))),
     json(h.run.alerts),
     json(h.run.correlationOut),
     json(h.run.status),
@@ -229,7 +232,8 @@ describe.each(PROTOCOLS)('content canaries over %s', (protocol) => {
       expectAbsent('trace bodies', bodies(h.receiver, 'traces'), marker);
       expectAbsent('decoded spans', json(h.receiver.spans()), marker);
       expectAbsent('decoded metrics', json(h.receiver.metrics()), marker);
-      expectAbsent('request headers', json(h.receiver.traceExports().map((e) => e.headers)), marker);
+      const headers = h.receiver.traceExports().map((e) => e.headers);
+      expectAbsent('request headers', json(headers), marker);
       expectAbsent('logs, errors and events', sideChannels(h), marker);
     }
     // The search is real: the verbose diag level did produce output.
@@ -270,11 +274,13 @@ function contentValues(spans: ReceivedSpan[]): string[] {
     out.push(value as string);
   };
   for (const span of spans) {
-    expect(json([span.name, span.status, span.resource, span.scope, span.links])).not.toContain('Kq7');
+    const rest = [span.name, span.status, span.resource, span.scope, span.links];
+    expect(json(rest)).not.toContain('Kq7');
     for (const [k, v] of Object.entries(span.attributes)) visit(span.name, k, v);
     for (const event of span.events) {
       expect(event.name).not.toContain('Kq7');
-      for (const [k, v] of Object.entries(event.attributes)) visit(`${span.name}/${event.name}`, k, v);
+      const where = `${span.name}/${event.name}`;
+      for (const [k, v] of Object.entries(event.attributes)) visit(where, k, v);
     }
   }
   return out;

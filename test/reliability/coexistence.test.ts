@@ -97,7 +97,8 @@ describe('a host running the OpenTelemetry Node SDK', () => {
         for (const h of TRACE_HEADERS) expect(headers[h], h).toBeUndefined();
       }
       expect(hostReceiver.spans().every((s) => s.name === 'host-request')).toBe(true);
-      const again = output.diag('warn').filter((w) => w.includes('startTelemetry was called again'));
+      const again = output.diag('warn')
+        .filter((w) => w.includes('startTelemetry was called again'));
       expect(again).toHaveLength(1);
     } finally {
       output.stop();

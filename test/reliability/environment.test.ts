@@ -98,7 +98,9 @@ const rows: Row[] = [
     cases: num(2, 1_000_000, true) },
 ];
 
-const SIGNALS = [['', 'otlpMetrics'], ['METRICS_', 'otlpMetrics'], ['TRACES_', 'otlpTraces']] as const;
+const SIGNALS = [
+  ['', 'otlpMetrics'], ['METRICS_', 'otlpMetrics'], ['TRACES_', 'otlpTraces'],
+] as const;
 for (const [infix, side] of SIGNALS) {
   const path = side === 'otlpMetrics' ? 'v1/metrics' : 'v1/traces';
   const pick = <K extends string>(k: K) => (c: ResolvedConfig) =>
@@ -131,7 +133,7 @@ const DEFAULTS = resolveConfig({}, {});
 const cases = rows.flatMap((row) =>
   Object.entries(row.cases).map(([value, outcome]) => ({ row, value, outcome })));
 
-describe('every variable against empty, blank, wrong-type, negative, zero, huge, mixed case', () => {
+describe('every variable: empty, blank, wrong type, negative, zero, huge, mixed case', () => {
   it.each(cases.map((c) => [c.row.name, JSON.stringify(c.value), c] as const))(
     '%s=%s',
     (_name, _shown, { row, value, outcome }) => {

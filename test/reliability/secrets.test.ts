@@ -139,7 +139,8 @@ describe.each(SCENARIOS)('secrets: $name', (scenario) => {
 
     const text = [
       ...output.said.map((s) => `${s.channel}: ${s.text}`),
-      JSON.stringify(seen, (_k, v: unknown) => (v instanceof Error ? `${v.message} ${v.stack}` : v)),
+      JSON.stringify(seen, (_k, v: unknown) =>
+        (v instanceof Error ? `${v.message} ${v.stack}` : v)),
     ].join('\n');
     for (const secret of scenario.secrets) {
       for (const form of forms(secret)) expect(occurrences(text, form), form).toEqual([]);
