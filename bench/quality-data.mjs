@@ -64,7 +64,10 @@ function reference(rand) {
   if (rand() < 0.25) return pick(rand, OTHER);
   let text = `${pick(rand, EN.subject)} ${pick(rand, EN.verb)} ${pick(rand, EN.object)}`;
   if (rand() < 0.7) text += ` ${pick(rand, EN.tail)}`;
-  if (rand() < 0.4) text += `, and ${pick(rand, EN.subject).toLowerCase()} ${pick(rand, EN.verb)} ${pick(rand, EN.object)}`;
+  if (rand() < 0.4) {
+    const subject = pick(rand, EN.subject).toLowerCase();
+    text += `, and ${subject} ${pick(rand, EN.verb)} ${pick(rand, EN.object)}`;
+  }
   text += rand() < 0.1 ? '?' : '.';
   if (rand() < 0.35) text += ` ${pick(rand, EN.extra)}`;
   return text;

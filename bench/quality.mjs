@@ -54,6 +54,7 @@ console.log(`data: ${PAIRS} generated sentence pairs (${words} hypothesis words,
 const corpusBleu = bench('speechmetry bleu() corpus', () => q.bleu(hypotheses, streams));
 const corpusChrf = bench('speechmetry chrf() corpus', () => q.chrf(hypotheses, streams));
 bench('speechmetry chrf() chrF++ corpus', () => q.chrf(hypotheses, streams, { wordOrder: 2 }));
+bench('speechmetry ter() corpus', () => q.ter(hypotheses, streams));
 const ourSentBleu = bench('speechmetry sentenceBleu() × 2000', () => {
   for (let i = 0; i < PAIRS; i += 1) q.sentenceBleu(hypotheses[i], [references[i]]);
 });
@@ -75,7 +76,8 @@ npmWerTime = bench('word-error-rate wordErrorRate() × 2000', () => {
 const width = Math.max(...rows.map(([n]) => n.length));
 console.log(`${'scenario'.padEnd(width)}  median     p10–p90`);
 for (const [name, r] of rows) {
-  console.log(`${name.padEnd(width)}  ${fmt(r.median).padStart(9)}  ${fmt(r.p10)} – ${fmt(r.p90)}`);
+  const spread = `${fmt(r.p10)} – ${fmt(r.p90)}`;
+  console.log(`${name.padEnd(width)}  ${fmt(r.median).padStart(9)}  ${spread}`);
 }
 
 console.log('\nratios (median / median, higher = speechmetry faster):');
@@ -114,7 +116,8 @@ if (sacre.error || sacre.status !== 0) {
   ].join('\n');
   const [pyBleu, pyChrf] = execFileSync('python3', ['-c', script], { encoding: 'utf8' })
     .trim().split('\n').map(Number);
-  console.log(`  sacreBLEU ${sacre.stdout.trim()}: corpus_bleu ${fmt(pyBleu)}, corpus_chrf ${fmt(pyChrf)}`);
+  console.log(`  sacreBLEU ${sacre.stdout.trim()}: corpus_bleu ${fmt(pyBleu)}, ` +
+    `corpus_chrf ${fmt(pyChrf)}`);
   console.log(`  ratio BLEU ${(pyBleu / corpusBleu.median).toFixed(1)}×, ` +
     `chrF ${(pyChrf / corpusChrf.median).toFixed(1)}× (target ≥ 10×)`);
 }

@@ -82,8 +82,9 @@ describe('speechmetry score: sacreBLEU output', () => {
     const at = lines.map((l) => l.indexOf(' = '));
     expect(new Set(at).size).toBe(1);
     expect(lines[0]).toContain('= 48.53 82.4/50.0/45.5/37.5');
-    expect(lines[1]!.trim()).toBe(`chrF2|${mine((ex.chrf as { signature: string }).signature)} = 59.73`);
-    expect(lines[2]!.trim()).toBe(`chrF2++|${mine((ex.chrfpp as { signature: string }).signature)} = 59.15`);
+    const sig = (key: string): string => mine((ex[key] as { signature: string }).signature);
+    expect(lines[1]!.trim()).toBe(`chrF2|${sig('chrf')} = 59.73`);
+    expect(lines[2]!.trim()).toBe(`chrF2++|${sig('chrfpp')} = 59.15`);
   });
 
   it('prints a JSON array for several metrics, as sacreBLEU', async () => {
@@ -126,13 +127,16 @@ describe('speechmetry score: sacreBLEU output', () => {
 
 describe('speechmetry score: errors exit 2 with one line', () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ['a missing file', ['-r', 'no-such-file.txt', '-i', 'hyp.txt'], /cannot read no-such-file\.txt/],
-    ['mismatched line counts', ['-r', 'short.txt', '-i', 'hyp.txt'], /short\.txt has 1 lines but the hypotheses have 3/],
+    ['a missing file', ['-r', 'no-such-file.txt', '-i', 'hyp.txt'],
+      /cannot read no-such-file\.txt/],
+    ['mismatched line counts', ['-r', 'short.txt', '-i', 'hyp.txt'],
+      /short\.txt has 1 lines but the hypotheses have 3/],
     ['invalid UTF-8', ['-r', 'latin1.txt', '-i', 'latin1.txt'], /latin1\.txt is not valid UTF-8/],
     ['an unknown metric', ['-r', 'ref1.txt', '-m', 'meteor'], /unknown metric "meteor"/],
     ['an unknown option', ['-r', 'ref1.txt', '--frobnicate'], /unknown option --frobnicate/],
     ['no reference', ['-i', 'hyp.txt'], /no reference file/],
-    ['two metrics per sentence', ['-r', 'ref1.txt', '-i', 'hyp.txt', '-sl', '-m', 'bleu', 'chrf'], /one metric only/],
+    ['two metrics per sentence',
+      ['-r', 'ref1.txt', '-i', 'hyp.txt', '-sl', '-m', 'bleu', 'chrf'], /one metric only/],
   ];
   it.each(cases)('%s', async (_, argv, message) => {
     const abs = argv.map((a) => (a.endsWith('.txt') && a !== 'no-such-file.txt' ? file(a) : a));

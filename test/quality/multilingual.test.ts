@@ -81,7 +81,8 @@ describe('properties', () => {
   });
 
   it('lowercase folds German, French and Greek like str.lower()', () => {
-    const score = sentenceBleu('ÜBER DAS ÉTÉ ΣΟΦΟΣ', ['über das été σοφος'], { lowercase: true });
+    const score = sentenceBleu('ÜBER DAS ÉTÉ ΣΟΦΟΣ', ['über das été σοφος'],
+      { lowercase: true });
     expect(score.score).toBeCloseTo(100, 10);
     expect(score.signature).toContain('case:lc');
   });

@@ -17,11 +17,17 @@ const DASH_AFTER_DIGIT_RE = /([0-9])(-)/g;
 
 /** The language-dependent regex pass, split into tokens. */
 export function punctuationPass(line: string): string[] {
-  const spaced = line
-    .replace(SYMBOL_RE, ' $1 ')
-    .replace(PERIOD_AFTER_NON_DIGIT_RE, '$1 $2 ')
-    .replace(PERIOD_BEFORE_NON_DIGIT_RE, ' $1 $2')
-    .replace(DASH_AFTER_DIGIT_RE, '$1 $2 ');
+  // A rule that cannot match leaves the text unchanged, so skipping it is
+  // exact; the checks are much cheaper than a regex pass.
+  let spaced = line.replace(SYMBOL_RE, ' $1 ');
+  if (spaced.includes('.') || spaced.includes(',')) {
+    spaced = spaced
+      .replace(PERIOD_AFTER_NON_DIGIT_RE, '$1 $2 ')
+      .replace(PERIOD_BEFORE_NON_DIGIT_RE, ' $1 $2');
+  }
+  if (spaced.includes('-')) {
+    spaced = spaced.replace(DASH_AFTER_DIGIT_RE, '$1 $2 ');
+  }
   return pySplit(spaced);
 }
 
@@ -29,8 +35,11 @@ export function punctuationPass(line: string): string[] {
 export function tokenize13a(line: string): string[] {
   // The language-independent part of mteval-v13a: strip <skipped> marks,
   // join hyphenated line breaks, unescape four SGML entities in order.
-  let text = line.replaceAll('<skipped>', '').replaceAll('-\n', '')
-    .replaceAll('\n', ' ');
+  let text = line;
+  if (text.includes('<skipped>')) text = text.replaceAll('<skipped>', '');
+  if (text.includes('\n')) {
+    text = text.replaceAll('-\n', '').replaceAll('\n', ' ');
+  }
   if (text.includes('&')) {
     text = text.replaceAll('&quot;', '"').replaceAll('&amp;', '&')
       .replaceAll('&lt;', '<').replaceAll('&gt;', '>');
