@@ -12,6 +12,7 @@ export {
   chrf, sentenceChrf, sentenceChrfs, type ChrfOptions, type ChrfScore,
 } from './chrf.js';
 export { ter, sentenceTer, type TerOptions, type TerScore } from './ter.js';
+export type { TerTokenizerOptions } from './ter-tokenizer.js';
 export { BLEU_TOKENIZERS, type BleuTokenizer } from './tokenizers/index.js';
 export type { ScoreFormatOptions } from './score-format.js';
 export type { ReferenceStream, RefCount } from './metric.js';
