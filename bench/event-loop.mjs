@@ -69,6 +69,7 @@ console.log('| run | p50 ms | p99 ms | p99.9 ms | max ms |');
 console.log('| --- | --- | --- | --- | --- |');
 row('host loop alone', raw);
 row(`host loop + export of ${LIMIT} series/metric every 1 s`, withTelemetry);
-console.log(`\nexports: ${exports}, ${(bytes / Math.max(1, exports) / 1024).toFixed(0)} KiB each; ` +
+const perExport = bytes / Math.max(1, exports) / 1024;
+console.log(`\nexports: ${exports}, ${perExport.toFixed(0)} KiB each; ` +
   `max delay ratio ${(withTelemetry.max / raw.max).toFixed(2)}×, ` +
   `p99 ratio ${(withTelemetry.p99 / raw.p99).toFixed(2)}×`);

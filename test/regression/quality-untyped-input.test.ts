@@ -6,7 +6,9 @@
  * (found by the no-throw property test).
  */
 import { expect, it } from 'vitest';
-import { bleu, chrf, QualityInputError, sentenceBleu, sentenceChrf } from '../../src/quality/index.js';
+import {
+  bleu, chrf, QualityInputError, sentenceBleu, sentenceChrf,
+} from '../../src/quality/index.js';
 
 it('answers wrongly shaped input with QualityInputError', () => {
   expect(() => sentenceBleu('a b', 'a b' as never)).toThrow(QualityInputError);

@@ -28,7 +28,8 @@ function passthrough(fn: () => unknown): Call['allowed'] {
     try {
       fn();
     } catch (own) {
-      return Object.is(own, e) || (own instanceof Error && e instanceof Error && own.message === e.message);
+      if (Object.is(own, e)) return true;
+      return own instanceof Error && e instanceof Error && own.message === e.message;
     }
     return false;
   };
@@ -38,7 +39,8 @@ function passthrough(fn: () => unknown): Call['allowed'] {
 const SMALL = { big: false };
 const correlationCalls: fc.Arbitrary<Call>[] = [
   fc.constantFrom('id', 'logFields').map((m): Call => ({
-    label: `correlation.${m}`, run: () => (correlation as never as Record<string, () => unknown>)[m]!(),
+    label: `correlation.${m}`,
+    run: () => (correlation as never as Record<string, () => unknown>)[m]!(),
   })),
   fc.tuple(fc.constantFrom('extract', 'inject', 'isValid'), hostileObject([
     'x-correlation-id', 'x-request-id', 'baggage', 'traceparent', 'headers',
@@ -47,7 +49,9 @@ const correlationCalls: fc.Arbitrary<Call>[] = [
     run: () => (correlation as never as Record<string, (x: unknown) => unknown>)[m]!(v),
   })),
   fc.tuple(hostile(SMALL), hostileCallback()).map(([id, fn]): Call => ({
-    label: 'correlation.run', run: () => correlation.run(id as string, fn), allowed: passthrough(fn),
+    label: 'correlation.run',
+    run: () => correlation.run(id as string, fn),
+    allowed: passthrough(fn),
   })),
   fc.tuple(hostileObject(['x-correlation-id', 'baggage', 'traceparent'], SMALL), hostileCallback())
     .map(([carrier, fn]): Call => ({
@@ -80,7 +84,8 @@ const correlationCalls: fc.Arbitrary<Call>[] = [
         run: () => correlation.requestOptions(options as never),
       };
     }),
-  hostileObject(['header', 'aliases', 'propagationHosts', 'baggageKey', 'trustInbound', 'env'], SMALL)
+  hostileObject(
+    ['header', 'aliases', 'propagationHosts', 'baggageKey', 'trustInbound', 'env'], SMALL)
     .map((o): Call => ({
       label: 'correlation.configure',
       run: () => {
@@ -100,7 +105,8 @@ const TEXT = fc.oneof(fc.constantFrom('the cat sat', 'a b c d', ''), hostile({ b
 const STREAM = fc.oneof(fc.array(TEXT, { maxLength: 3 }), hostile(SMALL));
 const scorerCalls: fc.Arbitrary<Call>[] = [
   fc.tuple(fc.constantFrom('bleu', 'chrf'), STREAM, fc.oneof(fc.array(STREAM, { maxLength: 2 }),
-    hostile(SMALL)), hostileObject(['tokenize', 'lowercase', 'smoothMethod', 'wordOrder', 'beta'], SMALL))
+    hostile(SMALL)),
+    hostileObject(['tokenize', 'lowercase', 'smoothMethod', 'wordOrder', 'beta'], SMALL))
     .map(([m, h, r, o]): Call => ({
       label: `quality.${m}`,
       run: () => (quality as never as Record<string, (...a: unknown[]) => unknown>)[m]!(h, r, o),

@@ -202,7 +202,8 @@ function runAll(w: World, actions: Action[]): void {
 
 function describeError(error: unknown): string {
   try {
-    return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error);
+    if (!(error instanceof Error)) return String(error);
+    return `${error.name}: ${error.message}\n${error.stack}`;
   } catch {
     return '[unprintable]';
   }

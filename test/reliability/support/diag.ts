@@ -38,7 +38,8 @@ export function captureDiag(level = DiagLogLevel.WARN): DiagCapture {
   diag.setLogger(logger, { logLevel: level, suppressOverrideMessage: true });
   return {
     lines,
-    ours: (l) => lines.filter((x) => x.text.startsWith('speechmetry') && (l === undefined || x.level === l)),
+    ours: (l) => lines.filter((x) =>
+      x.text.startsWith('speechmetry') && (l === undefined || x.level === l)),
     restore: () => diag.disable(),
   };
 }

@@ -6,7 +6,9 @@ export function recordSet(t: SpeechTelemetry, i: number): void {
   const asr = t.asr.start({ model: 'whisper-small', language: 'en', streaming: true });
   asr.firstResult();
   asr.end({ audioSeconds: 2 + (i % 5), confidence: 0.9, detectedLanguage: 'en' });
-  const mt = t.translation.start({ model: 'nllb-600m', sourceLanguage: 'en', targetLanguage: 'de' });
+  const mt = t.translation.start({
+    model: 'nllb-600m', sourceLanguage: 'en', targetLanguage: 'de',
+  });
   mt.firstToken();
   if (i % 20 === 0) mt.fail(Object.assign(new Error('x'), { code: 'ETIMEDOUT' }));
   else mt.end({ inputCharacters: 40, outputCharacters: 44, cacheHit: i % 3 === 0 });
