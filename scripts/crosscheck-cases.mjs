@@ -96,6 +96,10 @@ export function corporaOf(pairs) {
     one: { hyps, refs: [first] },
     three: { hyps, refs: [first, second, first.map((r, i) => (i % 3 ? null : r))] },
   };
+  // Degenerate corpora: nothing translated, and nothing to compare with.
+  const edge = pairs.filter((p) => p.lang === 'edge');
+  corpora.emptyHyps = { hyps: edge.map(() => ''), refs: [edge.map((p) => p.ref)] };
+  corpora.emptyRefs = { hyps: edge.map((p) => p.hyp), refs: [edge.map(() => '')] };
   for (const lang of new Set(pairs.map((p) => p.lang))) {
     const subset = pairs.filter((p) => p.lang === lang);
     corpora[lang] = {

@@ -7,6 +7,7 @@
 // the reference values into `vitest` instead.
 //
 //   node scripts/crosscheck-reference.mjs [--python PATH] [--write-fixture]
+//     [--no-cli] [--quick]
 //
 // PATH defaults to $SPEECHMETRY_PYREF or /tmp/pyref/bin/python. Prints,
 // per metric and level, the cases and segments compared, the largest
@@ -20,6 +21,7 @@ import { build } from 'esbuild';
 import {
   corporaOf, metricCases, randomAlignmentCases, textAlignmentCases,
 } from './crosscheck-cases.mjs';
+import { crosscheckCli } from './crosscheck-cli.mjs';
 import { compareCase } from './crosscheck-compare.mjs';
 import { EDGE_PAIRS, multilingualPairs } from './crosscheck-data.mjs';
 import { writeFixture } from './crosscheck-fixture.mjs';
@@ -135,10 +137,18 @@ async function main() {
       `${String(r.bad).padStart(12)}${String(r.errors).padStart(13)}`);
   }
   for (const f of failures.slice(0, 20)) console.log(JSON.stringify(f).slice(0, 600));
+  let cliDifferences = 0;
+  if (!process.argv.includes('--no-cli')) {
+    const cli = crosscheckCli({ python, pairs, root: ROOT });
+    cliDifferences = cli.differences.length;
+    console.log(`command line: ${cli.compared} sacrebleu / speechmetry score runs ` +
+      `compared, ${cliDifferences} differ`);
+    for (const d of cli.differences) console.log(JSON.stringify(d).slice(0, 800));
+  }
   if (process.argv.includes('--write-fixture')) {
     writeFixture({ python, runReference, pairs, root: ROOT });
   }
-  process.exitCode = failures.length > 0 ? 1 : 0;
+  process.exitCode = failures.length + cliDifferences > 0 ? 1 : 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
