@@ -7,7 +7,7 @@
 // the reference values into `vitest` instead.
 //
 //   node scripts/crosscheck-reference.mjs [--python PATH] [--write-fixture]
-//     [--no-cli] [--quick]
+//     [--fixture-only] [--no-cli]
 //
 // PATH defaults to $SPEECHMETRY_PYREF or /tmp/pyref/bin/python. Prints,
 // per metric and level, the cases and segments compared, the largest
@@ -115,8 +115,12 @@ function summarise(cases, ours, theirs) {
 
 async function main() {
   const python = option('--python', process.env.SPEECHMETRY_PYREF ?? '/tmp/pyref/bin/python');
-  const q = await loadQuality();
   const pairs = allPairs();
+  if (process.argv.includes('--fixture-only')) {
+    writeFixture({ python, runReference, pairs, root: ROOT });
+    return;
+  }
+  const q = await loadQuality();
   const cases = buildCases(pairs);
 
   let t = performance.now();
