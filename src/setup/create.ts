@@ -6,9 +6,9 @@ import { OtelSink } from '../sink/otel-sink.js';
 import { SCOPE_NAME } from '../semconv.js';
 import { SpeechTelemetry } from '../telemetry.js';
 import { VERSION } from '../version.js';
-import { buildContext, observeDrops } from './build.js';
+import { observeDrops } from './build.js';
 import { ensureContextManager } from './globals.js';
-import { createScoring, createThresholds, hasTtsScorer } from './parts.js';
+import { assemble } from './parts.js';
 import type { ScoringOptions } from '../scoring/types.js';
 
 /**
@@ -82,28 +82,19 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): SpeechTel
   const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
   ensureContextManager();
   observeDrops(meterProvider);
-  const scoring = createScoring(config, env, options.scoring);
-  const { ctx, recorder } = buildContext({
-    sink: options.cells ?? new OtelSink(meterProvider.getMeter(SCOPE_NAME, VERSION)),
-    tracer: tracerProvider.getTracer(SCOPE_NAME, VERSION),
-    languages: config.languages,
-    captureContent: config.captureContent,
-    contentMaxLength: config.contentMaxLength,
-    scoring,
-    ttsScoring: hasTtsScorer(options.scoring),
-    cacheLimit: config.cardinalityLimit,
-  });
-  const thresholds = createThresholds(config, env, recorder);
+  const sink = options.cells ?? new OtelSink(meterProvider.getMeter(SCOPE_NAME, VERSION));
+  const tracer = tracerProvider.getTracer(SCOPE_NAME, VERSION);
+  const parts = assemble(config, env, sink, tracer, options.scoring);
   const flushable = [meterProvider, tracerProvider] as Array<{ forceFlush?: () => Promise<void> }>;
-  return new SpeechTelemetry(ctx, thresholds, {
-    async forceFlush() {
-      await Promise.allSettled(flushable.map((p) => p.forceFlush?.()));
-    },
+  const flush = async (): Promise<void> => {
+    await Promise.allSettled(flushable.map((p) => p.forceFlush?.()));
+  };
+  // The providers are the host's: flushed, never shut down.
+  return new SpeechTelemetry(parts.ctx, parts.thresholds, {
+    forceFlush: flush,
     async shutdown() {
-      await thresholds.shutdown();
-      await scoring?.shutdown(config.shutdownTimeoutMillis / 2);
-      recorder.close();
-      await Promise.allSettled(flushable.map((p) => p.forceFlush?.()));
+      await parts.stop();
+      await flush();
     },
   }, config.shutdownTimeoutMillis);
 }

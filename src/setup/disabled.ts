@@ -2,8 +2,7 @@ import { ProxyTracerProvider } from '@opentelemetry/api';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { MetricSink, SeriesHandle } from '../sink/types.js';
 import { SpeechTelemetry } from '../telemetry.js';
-import { buildContext } from './build.js';
-import { createThresholds } from './parts.js';
+import { assemble } from './parts.js';
 
 const NOOP_HANDLE: SeriesHandle = { record(): void {} };
 const NOOP_SINK: MetricSink = {
@@ -18,21 +17,14 @@ const NOOP_SINK: MetricSink = {
 export function startDisabled(config: ResolvedConfig): SpeechTelemetry {
   // A proxy with no delegate hands out the API's no-op tracer.
   const tracer = new ProxyTracerProvider().getTracer('speechmetry');
-  const { ctx, recorder } = buildContext({
-    sink: NOOP_SINK,
-    tracer,
+  // No rules file, no scoring, no content: nothing that would start work.
+  const quiet = {
+    ...config,
+    thresholdsFile: undefined,
+    qualitySampleRate: 0,
     captureContent: false,
-    contentMaxLength: config.contentMaxLength,
-    scoring: undefined,
-    cacheLimit: config.cardinalityLimit,
-  });
-  const thresholds = createThresholds({ ...config, thresholdsFile: undefined }, {}, recorder);
-  const lifecycle = {
-    forceFlush: async () => {},
-    shutdown: async () => {
-      recorder.close();
-      await thresholds.shutdown();
-    },
   };
-  return new SpeechTelemetry(ctx, thresholds, lifecycle, config.shutdownTimeoutMillis);
+  const parts = assemble(quiet, {}, NOOP_SINK, tracer, undefined);
+  const lifecycle = { forceFlush: async () => {}, shutdown: () => parts.stop() };
+  return new SpeechTelemetry(parts.ctx, parts.thresholds, lifecycle, config.shutdownTimeoutMillis);
 }

@@ -106,19 +106,27 @@ const TEMPORALITY_PREFERENCE = {
   lowmemory: AggregationTemporalityPreference.LOWMEMORY,
 } as const;
 
+/** The transport settings both signals share, as the exporters take them. */
+function transport(s: ResolvedConfig['otlpMetrics']) {
+  return { url: s.url, headers: s.headers, timeoutMillis: s.timeoutMillis, compression: s.compression };
+}
+
+/**
+ * Builds an OTLP exporter for the chosen encoding from speechmetry's
+ * resolved settings only, with its batch payloads kept out of diag logs.
+ */
+function otlpExporter<T extends object>(json: boolean, create: (json: boolean) => T): T {
+  return quietExportPayloads(withoutResolvedOtlpEnv(() => create(json)));
+}
+
 function createOtlpMetricExporter(config: ResolvedConfig): PushMetricExporter {
-  const s = config.otlpMetrics;
   const options = {
-    url: s.url,
-    headers: s.headers,
-    timeoutMillis: s.timeoutMillis,
-    compression: s.compression,
+    ...transport(config.otlpMetrics),
     temporalityPreference: TEMPORALITY_PREFERENCE[config.temporality],
     aggregationPreference: histogramAggregation(config),
   } as ConstructorParameters<typeof OtlpProtoMetricExporter>[0];
-  const exporter = quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
-    ? new OtlpJsonMetricExporter(options)
-    : new OtlpProtoMetricExporter(options)));
+  const exporter = otlpExporter(config.otlpMetrics.protocol === 'http/json', (json) =>
+    json ? new OtlpJsonMetricExporter(options) : new OtlpProtoMetricExporter(options));
   return countExportFailures(exporter, 'metrics');
 }
 
@@ -131,16 +139,11 @@ export function createSpanProcessors(config: ResolvedConfig): SpanProcessor[] {
       processors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
       continue;
     }
-    const s = config.otlpTraces;
-    const options = {
-      url: s.url,
-      headers: s.headers,
-      timeoutMillis: s.timeoutMillis,
-      compression: s.compression,
-    } as ConstructorParameters<typeof OtlpProtoTraceExporter>[0];
-    const exporter = quietExportPayloads(withoutResolvedOtlpEnv(() => s.protocol === 'http/json'
-      ? new OtlpJsonTraceExporter(options)
-      : new OtlpProtoTraceExporter(options)));
+    const options = transport(config.otlpTraces) as ConstructorParameters<
+      typeof OtlpProtoTraceExporter
+    >[0];
+    const exporter = otlpExporter(config.otlpTraces.protocol === 'http/json', (json) =>
+      json ? new OtlpJsonTraceExporter(options) : new OtlpProtoTraceExporter(options));
     // Bounded queue: when the backend is down, spans beyond it are dropped
     // and counted as queue_full.
     processors.push(countedBatchProcessor(exporter, 2048));

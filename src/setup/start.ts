@@ -9,11 +9,11 @@ import { OtelSink } from '../sink/otel-sink.js';
 import { SCOPE_NAME } from '../semconv.js';
 import { SpeechTelemetry, type Lifecycle } from '../telemetry.js';
 import { VERSION } from '../version.js';
-import { buildContext, observeDrops } from './build.js';
+import { observeDrops } from './build.js';
 import { createMetricReaders, createSpanProcessors } from './exporters.js';
 import { registerGlobals } from './globals.js';
 import { startHostMetrics } from './host-metrics.js';
-import { createScoring, createThresholds, hasTtsScorer } from './parts.js';
+import { assemble } from './parts.js';
 import { buildResource } from './resource.js';
 import { startDisabled } from './disabled.js';
 
@@ -90,33 +90,21 @@ function startEnabled(
   }
   observeDrops(meterProvider);
   const sink = cells ?? new OtelSink(meterProvider.getMeter(SCOPE_NAME, VERSION));
-  const scoring = createScoring(config, env, options.scoring);
-  const { ctx, recorder } = buildContext({
-    sink,
-    tracer: tracerProvider.getTracer(SCOPE_NAME, VERSION),
-    languages: config.languages,
-    captureContent: config.captureContent,
-    contentMaxLength: config.contentMaxLength,
-    scoring,
-    ttsScoring: hasTtsScorer(options.scoring),
-    cacheLimit: config.cardinalityLimit,
-  });
-  const thresholds = createThresholds(config, env, recorder);
+  const tracer = tracerProvider.getTracer(SCOPE_NAME, VERSION);
+  const parts = assemble(config, env, sink, tracer, options.scoring);
   const host = config.hostMetrics ? startHostMetrics(meterProvider) : undefined;
   const lifecycle: Lifecycle = {
     async forceFlush() {
       await Promise.allSettled([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
     },
     async shutdown() {
-      await thresholds.shutdown();
-      await scoring?.shutdown(config.shutdownTimeoutMillis / 2);
-      recorder.close();
+      await parts.stop();
       await Promise.allSettled([meterProvider.shutdown(), tracerProvider.shutdown()]);
       // After the final collection, which still reads the runtime gauges.
       host?.stop();
     },
   };
-  return new SpeechTelemetry(ctx, thresholds, lifecycle, config.shutdownTimeoutMillis);
+  return new SpeechTelemetry(parts.ctx, parts.thresholds, lifecycle, config.shutdownTimeoutMillis);
 }
 
 function shutdownOnExit(telemetry: SpeechTelemetry): void {

@@ -33,7 +33,8 @@ it('exports the maximum number of series on several metrics in one collection', 
   for (const name of ['speech.asr.duration', 'speech.asr.time_to_first_result',
     'speech.asr.audio.duration', 'speech.asr.real_time_factor', 'speech.asr.confidence',
     'speech.asr.active_streams']) {
-    const points = receiver.metrics(name).flatMap((m) => m.dataPoints);
+    const points: { attributes: Record<string, unknown> }[] =
+      receiver.metrics(name).flatMap((m) => m.dataPoints as { attributes: Record<string, unknown> }[]);
     expect(points, name).toHaveLength(2000);
     expect(new Set(points.map((p) => p.attributes['speech.model'])).size, name).toBe(2000);
   }
