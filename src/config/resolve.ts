@@ -185,7 +185,8 @@ function resolveSignal(
   const base = envUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   // The signal-specific endpoint is used as is; the generic one gets the
   // signal's path appended (OTLP exporter specification).
-  const url = o?.url ?? specific?.toString() ?? appendPath(base?.toString() ?? DEFAULT_OTLP_BASE, path);
+  const url = o?.url ?? specific?.toString() ??
+    appendPath(base?.toString() ?? DEFAULT_OTLP_BASE, path);
   const protocol = o?.protocol ?? envProtocol(env, signal);
   const headers = {
     ...parseKeyValues(env, 'OTEL_EXPORTER_OTLP_HEADERS'),

@@ -12,7 +12,11 @@ import type { AsrAttributes, AsrFamily, AsrOperation } from './asr.js';
 import { SeriesSetCache, type FamilyContext } from './context.js';
 import { FamilyBase } from './family.js';
 import { BaseOperation, type CoreSeries, type EndWork } from './operation.js';
-import type { TranslationAttributes, TranslationFamily, TranslationOperation } from './translation.js';
+import type {
+  TranslationAttributes,
+  TranslationFamily,
+  TranslationOperation,
+} from './translation.js';
 import type { TtsAttributes, TtsFamily, TtsOperation } from './tts.js';
 
 /** Attributes of a speech-to-speech turn. @public */

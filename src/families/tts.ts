@@ -89,11 +89,13 @@ export class TtsOperation extends BaseOperation<TtsResult> {
   protected finish(r: TtsResult, seconds: number): EndWork | undefined {
     const s = this.series;
     recordAudio(r, seconds, s.audio, s.rtf);
-    const characters = r.characters ?? (typeof r.text === 'string' ? codePointLength(r.text) : undefined);
+    const text = typeof r.text === 'string' ? r.text : undefined;
+    const characters = r.characters ?? (text === undefined ? undefined : codePointLength(text));
     if (characters !== undefined) s.input.record(characters);
     if (r.naturalness !== undefined) s.naturalness.record(r.naturalness);
     if (this.ctx.captureContent && typeof r.text === 'string') {
-      this.span.setAttribute(ATTR_CONTENT_INPUT, truncateContent(r.text, this.ctx.contentMaxLength));
+      const captured = truncateContent(r.text, this.ctx.contentMaxLength);
+      this.span.setAttribute(ATTR_CONTENT_INPUT, captured);
     }
     return this.scoringWork(r);
   }

@@ -15,13 +15,19 @@ import {
   SimpleSpanProcessor,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { OTLPMetricExporter as OtlpProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import {
+  OTLPMetricExporter as OtlpProtoMetricExporter,
+} from '@opentelemetry/exporter-metrics-otlp-proto';
 import {
   AggregationTemporalityPreference,
   OTLPMetricExporter as OtlpJsonMetricExporter,
 } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPTraceExporter as OtlpProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import {
+  OTLPTraceExporter as OtlpProtoTraceExporter,
+} from '@opentelemetry/exporter-trace-otlp-proto';
+import {
+  OTLPTraceExporter as OtlpJsonTraceExporter,
+} from '@opentelemetry/exporter-trace-otlp-http';
 import { SuffixedPrometheusExporter } from './prometheus.js';
 import { quietExportPayloads, withoutResolvedOtlpEnv } from './otlp-isolation.js';
 import { countedBatchProcessor, countExportFailures } from './export-accounting.js';
@@ -53,7 +59,9 @@ export function createMetricReaders(
       readers.push(createPrometheusReader(config, producers));
       continue;
     }
-    const exporter = name === 'otlp' ? createOtlpMetricExporter(config) : new ConsoleMetricExporter();
+    const exporter = name === 'otlp'
+      ? createOtlpMetricExporter(config)
+      : new ConsoleMetricExporter();
     const temporality = (t: InstrumentType): AggregationTemporality =>
       exporter.selectAggregationTemporality?.(t) ?? AggregationTemporality.CUMULATIVE;
     readers.push(
@@ -108,7 +116,8 @@ const TEMPORALITY_PREFERENCE = {
 
 /** The transport settings both signals share, as the exporters take them. */
 function transport(s: ResolvedConfig['otlpMetrics']) {
-  return { url: s.url, headers: s.headers, timeoutMillis: s.timeoutMillis, compression: s.compression };
+  const { url, headers, timeoutMillis, compression } = s;
+  return { url, headers, timeoutMillis, compression };
 }
 
 /**

@@ -19,7 +19,8 @@ const PROBE = createContextKey('speechmetry.probe');
 
 /** True when some context manager carries values through `context.with`. */
 function hasContextManager(): boolean {
-  return context.with(ROOT_CONTEXT.setValue(PROBE, true), () => context.active().getValue(PROBE) === true);
+  const probe = ROOT_CONTEXT.setValue(PROBE, true);
+  return context.with(probe, () => context.active().getValue(PROBE) === true);
 }
 
 function isNoop(provider: object): boolean {
@@ -33,7 +34,10 @@ function isNoop(provider: object): boolean {
  * already registered is left alone (the API would refuse and log an
  * error). Returns the names of what was left to the host.
  */
-export function registerGlobals(meterProvider: MeterProvider, tracerProvider: TracerProvider): string[] {
+export function registerGlobals(
+  meterProvider: MeterProvider,
+  tracerProvider: TracerProvider,
+): string[] {
   const kept: string[] = [];
   if (hasContextManager()) kept.push('context manager');
   else context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

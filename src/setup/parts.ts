@@ -16,7 +16,11 @@ import { loadThresholds, loadThresholdsFromEnv } from '../thresholds/load.js';
  * disabled). It feeds from the recorder's series and records its own
  * metrics through it.
  */
-export function createThresholds(config: ResolvedConfig, env: Env, recorder: Recorder): ThresholdMonitor {
+export function createThresholds(
+  config: ResolvedConfig,
+  env: Env,
+  recorder: Recorder,
+): ThresholdMonitor {
   const parsed = config.thresholdsFile === undefined
     ? undefined
     : config.thresholdsFromEnv ? loadThresholdsFromEnv(env) : loadThresholds(config.thresholdsFile);
@@ -24,7 +28,9 @@ export function createThresholds(config: ResolvedConfig, env: Env, recorder: Rec
     rules: parsed?.rules ?? [],
     evaluationIntervalMs: parsed?.evaluationIntervalMs,
     recorder,
-    alertmanager: config.alertmanagerUrl === undefined ? undefined : { url: config.alertmanagerUrl },
+    alertmanager: config.alertmanagerUrl === undefined
+      ? undefined
+      : { url: config.alertmanagerUrl },
   });
   recorder.setFeed(monitor);
   monitor.start();
