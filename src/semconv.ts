@@ -84,7 +84,7 @@ const UNIT_RANGE: readonly [number, number] = [0, 1];
 
 // ASR ----------------------------------------------------------------------
 
-/** @public */
+/** `speech.asr.duration`: duration of speech recognition requests. @public */
 export const METRIC_ASR_DURATION = define({
   name: 'speech.asr.duration',
   kind: 'histogram',
@@ -93,7 +93,11 @@ export const METRIC_ASR_DURATION = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.time_to_first_result`: time from the start of recognition to the
+ * first partial result.
+ * @public
+ */
 export const METRIC_ASR_TIME_TO_FIRST_RESULT = define({
   name: 'speech.asr.time_to_first_result',
   kind: 'histogram',
@@ -102,7 +106,11 @@ export const METRIC_ASR_TIME_TO_FIRST_RESULT = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.audio.duration`: length of the audio given to speech
+ * recognition.
+ * @public
+ */
 export const METRIC_ASR_AUDIO_DURATION = define({
   name: 'speech.asr.audio.duration',
   kind: 'histogram',
@@ -111,7 +119,11 @@ export const METRIC_ASR_AUDIO_DURATION = define({
   buckets: AUDIO_SECONDS_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.real_time_factor`: recognition processing time divided by audio
+ * length.
+ * @public
+ */
 export const METRIC_ASR_REAL_TIME_FACTOR = define({
   name: 'speech.asr.real_time_factor',
   kind: 'histogram',
@@ -120,7 +132,11 @@ export const METRIC_ASR_REAL_TIME_FACTOR = define({
   buckets: RTF_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.word_error_rate`: word error rate against a reference
+ * transcript.
+ * @public
+ */
 export const METRIC_ASR_WORD_ERROR_RATE = define({
   name: 'speech.asr.word_error_rate',
   kind: 'histogram',
@@ -129,7 +145,11 @@ export const METRIC_ASR_WORD_ERROR_RATE = define({
   buckets: SCORE_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.character_error_rate`: character error rate against a reference
+ * transcript.
+ * @public
+ */
 export const METRIC_ASR_CHARACTER_ERROR_RATE = define({
   name: 'speech.asr.character_error_rate',
   kind: 'histogram',
@@ -138,7 +158,10 @@ export const METRIC_ASR_CHARACTER_ERROR_RATE = define({
   buckets: SCORE_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.asr.confidence`: confidence reported by the recognition model.
+ * @public
+ */
 export const METRIC_ASR_CONFIDENCE = define({
   name: 'speech.asr.confidence',
   kind: 'histogram',
@@ -147,14 +170,18 @@ export const METRIC_ASR_CONFIDENCE = define({
   buckets: SCORE_BUCKETS,
   range: UNIT_RANGE,
 });
-/** @public */
+/**
+ * `speech.asr.language_detections`: language detections, by outcome (correct
+ * or incorrect).
+ * @public
+ */
 export const METRIC_ASR_LANGUAGE_DETECTIONS = define({
   name: 'speech.asr.language_detections',
   kind: 'counter',
   unit: '{detection}',
   description: 'Language detections, by outcome (correct or incorrect).',
 });
-/** @public */
+/** `speech.asr.active_streams`: recognition operations in progress. @public */
 export const METRIC_ASR_ACTIVE_STREAMS = define({
   name: 'speech.asr.active_streams',
   kind: 'updowncounter',
@@ -164,7 +191,10 @@ export const METRIC_ASR_ACTIVE_STREAMS = define({
 
 // Translation ----------------------------------------------------------------
 
-/** @public */
+/**
+ * `speech.translation.duration`: duration of machine translation requests.
+ * @public
+ */
 export const METRIC_TRANSLATION_DURATION = define({
   name: 'speech.translation.duration',
   kind: 'histogram',
@@ -173,7 +203,11 @@ export const METRIC_TRANSLATION_DURATION = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.translation.time_to_first_token`: time from the start of translation
+ * to the first output token.
+ * @public
+ */
 export const METRIC_TRANSLATION_TIME_TO_FIRST_TOKEN = define({
   name: 'speech.translation.time_to_first_token',
   kind: 'histogram',
@@ -182,7 +216,11 @@ export const METRIC_TRANSLATION_TIME_TO_FIRST_TOKEN = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.translation.quality.bleu`: bLEU score of translations, divided by
+ * 100.
+ * @public
+ */
 export const METRIC_TRANSLATION_QUALITY_BLEU = define({
   name: 'speech.translation.quality.bleu',
   kind: 'histogram',
@@ -191,7 +229,11 @@ export const METRIC_TRANSLATION_QUALITY_BLEU = define({
   buckets: SCORE_BUCKETS,
   range: UNIT_RANGE,
 });
-/** @public */
+/**
+ * `speech.translation.quality.chrf`: chrF score of translations, divided by
+ * 100.
+ * @public
+ */
 export const METRIC_TRANSLATION_QUALITY_CHRF = define({
   name: 'speech.translation.quality.chrf',
   kind: 'histogram',
@@ -200,7 +242,7 @@ export const METRIC_TRANSLATION_QUALITY_CHRF = define({
   buckets: SCORE_BUCKETS,
   range: UNIT_RANGE,
 });
-/** @public */
+/** `speech.translation.quality.comet`: cOMET score of translations. @public */
 export const METRIC_TRANSLATION_QUALITY_COMET = define({
   name: 'speech.translation.quality.comet',
   kind: 'histogram',
@@ -211,7 +253,10 @@ export const METRIC_TRANSLATION_QUALITY_COMET = define({
   // score is dropped and counted (README, Known limitations).
   range: [0, 1.5],
 });
-/** @public */
+/**
+ * `speech.translation.input.size`: characters given to machine translation.
+ * @public
+ */
 export const METRIC_TRANSLATION_INPUT_SIZE = define({
   name: 'speech.translation.input.size',
   kind: 'histogram',
@@ -220,7 +265,11 @@ export const METRIC_TRANSLATION_INPUT_SIZE = define({
   buckets: SIZE_BUCKETS_CHARACTERS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.translation.output.size`: characters produced by machine
+ * translation.
+ * @public
+ */
 export const METRIC_TRANSLATION_OUTPUT_SIZE = define({
   name: 'speech.translation.output.size',
   kind: 'histogram',
@@ -229,14 +278,18 @@ export const METRIC_TRANSLATION_OUTPUT_SIZE = define({
   buckets: SIZE_BUCKETS_CHARACTERS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.translation.cache.lookups`: translation cache lookups, by result
+ * (hit or miss).
+ * @public
+ */
 export const METRIC_TRANSLATION_CACHE_LOOKUPS = define({
   name: 'speech.translation.cache.lookups',
   kind: 'counter',
   unit: '{lookup}',
   description: 'Translation cache lookups, by result (hit or miss).',
 });
-/** @public */
+/** `speech.translation.active`: translation operations in progress. @public */
 export const METRIC_TRANSLATION_ACTIVE = define({
   name: 'speech.translation.active',
   kind: 'updowncounter',
@@ -246,7 +299,7 @@ export const METRIC_TRANSLATION_ACTIVE = define({
 
 // TTS --------------------------------------------------------------------------
 
-/** @public */
+/** `speech.tts.duration`: duration of speech synthesis requests. @public */
 export const METRIC_TTS_DURATION = define({
   name: 'speech.tts.duration',
   kind: 'histogram',
@@ -255,7 +308,11 @@ export const METRIC_TTS_DURATION = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.tts.time_to_first_audio`: time from the start of synthesis to the
+ * first audio chunk.
+ * @public
+ */
 export const METRIC_TTS_TIME_TO_FIRST_AUDIO = define({
   name: 'speech.tts.time_to_first_audio',
   kind: 'histogram',
@@ -264,7 +321,11 @@ export const METRIC_TTS_TIME_TO_FIRST_AUDIO = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.tts.audio.duration`: length of the audio produced by speech
+ * synthesis.
+ * @public
+ */
 export const METRIC_TTS_AUDIO_DURATION = define({
   name: 'speech.tts.audio.duration',
   kind: 'histogram',
@@ -273,7 +334,11 @@ export const METRIC_TTS_AUDIO_DURATION = define({
   buckets: AUDIO_SECONDS_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.tts.real_time_factor`: synthesis processing time divided by audio
+ * length.
+ * @public
+ */
 export const METRIC_TTS_REAL_TIME_FACTOR = define({
   name: 'speech.tts.real_time_factor',
   kind: 'histogram',
@@ -282,7 +347,11 @@ export const METRIC_TTS_REAL_TIME_FACTOR = define({
   buckets: RTF_BUCKETS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.tts.naturalness`: naturalness of synthesised speech as a 1–5 mean
+ * opinion score.
+ * @public
+ */
 export const METRIC_TTS_NATURALNESS = define({
   name: 'speech.tts.naturalness',
   kind: 'histogram',
@@ -291,7 +360,7 @@ export const METRIC_TTS_NATURALNESS = define({
   buckets: RATING_BUCKETS,
   range: [1, 5],
 });
-/** @public */
+/** `speech.tts.input.size`: characters given to speech synthesis. @public */
 export const METRIC_TTS_INPUT_SIZE = define({
   name: 'speech.tts.input.size',
   kind: 'histogram',
@@ -303,7 +372,10 @@ export const METRIC_TTS_INPUT_SIZE = define({
 
 // Pipeline and shared -------------------------------------------------------
 
-/** @public */
+/**
+ * `speech.pipeline.duration`: duration of a whole speech-to-speech turn.
+ * @public
+ */
 export const METRIC_PIPELINE_DURATION = define({
   name: 'speech.pipeline.duration',
   kind: 'histogram',
@@ -312,7 +384,11 @@ export const METRIC_PIPELINE_DURATION = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.pipeline.time_to_first_audio`: time from the start of speech input
+ * to the first translated audio.
+ * @public
+ */
 export const METRIC_PIPELINE_TIME_TO_FIRST_AUDIO = define({
   name: 'speech.pipeline.time_to_first_audio',
   kind: 'histogram',
@@ -321,7 +397,10 @@ export const METRIC_PIPELINE_TIME_TO_FIRST_AUDIO = define({
   buckets: LATENCY_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.model.load.duration`: time taken to load a model, per task.
+ * @public
+ */
 export const METRIC_MODEL_LOAD_DURATION = define({
   name: 'speech.model.load.duration',
   kind: 'histogram',
@@ -330,14 +409,17 @@ export const METRIC_MODEL_LOAD_DURATION = define({
   buckets: MODEL_LOAD_BUCKETS_SECONDS,
   range: NON_NEGATIVE,
 });
-/** @public */
+/** `speech.queue.size`: requests waiting in a queue, per task. @public */
 export const METRIC_QUEUE_SIZE = define({
   name: 'speech.queue.size',
   kind: 'updowncounter',
   unit: '{request}',
   description: 'Requests waiting in a queue, per task.',
 });
-/** @public */
+/**
+ * `speech.cost`: cost of requests in US dollars, per task and model.
+ * @public
+ */
 export const METRIC_COST = define({
   name: 'speech.cost',
   kind: 'counter',
@@ -345,7 +427,10 @@ export const METRIC_COST = define({
   description: 'Cost of requests in US dollars, per task and model.',
   range: NON_NEGATIVE,
 });
-/** @public */
+/**
+ * `speech.user.rating`: user ratings on a 1–5 scale, stored as given.
+ * @public
+ */
 export const METRIC_USER_RATING = define({
   name: 'speech.user.rating',
   kind: 'histogram',
@@ -357,21 +442,29 @@ export const METRIC_USER_RATING = define({
 
 // Self-observability ----------------------------------------------------------
 
-/** @public */
+/**
+ * `speechmetry.threshold.breaches`: threshold rules that entered the firing
+ * state, per rule and severity.
+ * @public
+ */
 export const METRIC_THRESHOLD_BREACHES = define({
   name: 'speechmetry.threshold.breaches',
   kind: 'counter',
   unit: '{breach}',
   description: 'Threshold rules that entered the firing state, per rule and severity.',
 });
-/** @public */
+/**
+ * `speechmetry.threshold.state`: state of each threshold rule: 0 ok, 1
+ * pending, 2 firing.
+ * @public
+ */
 export const METRIC_THRESHOLD_STATE = define({
   name: 'speechmetry.threshold.state',
   kind: 'gauge',
   unit: '1',
   description: 'State of each threshold rule: 0 ok, 1 pending, 2 firing.',
 });
-/** @public */
+/** `speechmetry.dropped`: values speechmetry dropped, by reason. @public */
 export const METRIC_DROPPED = define({
   name: 'speechmetry.dropped',
   kind: 'counter',
@@ -426,23 +519,26 @@ export function metricByName(name: string): MetricDefinition | undefined {
 
 // Attributes -----------------------------------------------------------------
 
-/** @public */
+/** Model name, on every family. @public */
 export const ATTR_MODEL = 'speech.model';
-/** @public */
+/** Language of ASR input and TTS output, a BCP-47 tag. @public */
 export const ATTR_LANGUAGE = 'speech.language';
-/** @public */
+/** Source language of a translation or turn, a BCP-47 tag. @public */
 export const ATTR_SOURCE_LANGUAGE = 'speech.source_language';
-/** @public */
+/** Target language of a translation or turn, a BCP-47 tag. @public */
 export const ATTR_TARGET_LANGUAGE = 'speech.target_language';
-/** @public */
+/** Application domain (`medical`, `legal`, …). @public */
 export const ATTR_DOMAIN = 'speech.domain';
-/** @public */
+/** TTS voice name. @public */
 export const ATTR_VOICE = 'speech.voice';
-/** @public */
+/** True for streaming operations. @public */
 export const ATTR_STREAMING = 'speech.streaming';
-/** @public */
+/**
+ * Task of the shared records: `asr`, `translation`, `tts`, `pipeline`.
+ * @public
+ */
 export const ATTR_TASK = 'speech.task';
-/** @public */
+/** Type of a failure: the error code or name, else `_OTHER`. @public */
 export const ATTR_ERROR_TYPE = 'error.type';
 /** Outcome of a language detection: `correct` or `incorrect`. @public */
 export const ATTR_DETECTION_OUTCOME = 'speech.detection.outcome';
@@ -490,13 +586,16 @@ export const METRIC_ATTRIBUTE_KEYS: readonly string[] = Object.freeze([
   ATTR_CACHE_RESULT,
 ]);
 
-/** Span event names. @public */
+/** Span event of the first partial recognition result. @public */
 export const EVENT_FIRST_RESULT = 'speech.first_result';
-/** @public */
+/** Span event of the first translated token. @public */
 export const EVENT_FIRST_TOKEN = 'speech.first_token';
-/** @public */
+/** Span event of the first synthesised audio. @public */
 export const EVENT_FIRST_AUDIO = 'speech.first_audio';
-/** Quality scores on a span, following the GenAI evaluation-event idea. @public */
+/**
+ * Quality scores on a span, following the GenAI evaluation-event idea.
+ * @public
+ */
 export const EVENT_EVALUATION = 'speech.evaluation';
 
 /** Instrumentation scope name of everything speechmetry emits. @public */
