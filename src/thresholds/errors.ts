@@ -5,6 +5,7 @@
  * @public
  */
 export class ThresholdConfigError extends Error {
+  /** Always `ThresholdConfigError`, for checks across realms. */
   override readonly name = 'ThresholdConfigError';
   /** Rule name (or product-document key path), when known. */
   readonly rule: string | undefined;

@@ -97,7 +97,10 @@ export class ThresholdMonitor implements ThresholdFeed {
     return this.entries.map((e) => e.entry.rule);
   }
 
-  /** {@inheritDoc ThresholdFeed.bind} */
+  /**
+   * Resolves one series, once, to the function that feeds the windows of
+   * every rule it matches; undefined when none does or after shutdown.
+   */
   bind(metric: string, attributes: Attributes): ((value: number) => void) | undefined {
     if (this.closed) return undefined;
     const specs = this.bySpecMetric.get(metric);

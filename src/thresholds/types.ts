@@ -30,8 +30,11 @@ export type Comparator = '<' | '<=' | '>' | '>=';
  * @public
  */
 export interface StaticCondition {
+  /** Discriminant of a fixed-threshold condition. */
   readonly kind: 'static';
+  /** How the value must compare with `threshold` to be healthy. */
   readonly op: Comparator;
+  /** Bound in the metric's recorded unit (seconds, ratio 0–1, …). */
   readonly threshold: number;
   /** The text the rule was written with, for messages. */
   readonly text: string;
@@ -44,6 +47,7 @@ export interface StaticCondition {
  * @public
  */
 export interface BaselineCondition {
+  /** Discriminant of a dynamic-baseline condition. */
   readonly kind: 'baseline';
   /** `above` fires on a rise (latency), `below` on a drop (quality). */
   readonly direction: 'above' | 'below';
@@ -53,6 +57,7 @@ export interface BaselineCondition {
   readonly warmupMs: number;
   /** Age at which a past value weighs half as much as a new one, ms. */
   readonly halfLifeMs: number;
+  /** The text the rule was written with, for messages. */
   readonly text: string;
 }
 
@@ -65,7 +70,9 @@ export interface ThresholdRule {
   readonly name: string;
   /** A speechmetry metric name (`speech.translation.duration`, …). */
   readonly metric: string;
+  /** Statistic computed over the window, e.g. `p95`. */
   readonly stat: Statistic;
+  /** What healthy looks like: a fixed threshold or a baseline. */
   readonly condition: Condition;
   /** Sliding window length, ms. */
   readonly windowMs: number;
@@ -73,6 +80,7 @@ export interface ThresholdRule {
   readonly forMs: number;
   /** Fewer values than this in the window count as no data. */
   readonly minSamples: number;
+  /** Urgency of the alert; also drives {@link ThresholdHealth}. */
   readonly severity: Severity;
   /** Attribute filter: only series with these values feed the rule. */
   readonly where: Readonly<Record<string, string>>;
@@ -84,6 +92,7 @@ export interface ThresholdRule {
 
 /** Result of parsing a rule file or object. @public */
 export interface ParsedThresholds {
+  /** The usable rules (lenient parsing leaves out broken ones). */
   readonly rules: ThresholdRule[];
   /** Keys of the product documents that have no in-process meaning. */
   readonly ignored: string[];
@@ -98,10 +107,13 @@ export type AlertState = 'ok' | 'pending' | 'firing' | 'resolved';
 
 /** What listeners of `alert` receive on each state change. @public */
 export interface AlertEvent {
+  /** Name of the rule that changed state. */
   readonly rule: string;
   /** The group's attribute values (empty without `group_by`). */
   readonly group: Attributes;
+  /** The speechmetry metric name the rule watches. */
   readonly metric: string;
+  /** Statistic computed over the window, e.g. `p95`. */
   readonly statistic: Statistic;
   /** Observed value in the recorded unit (NaN when there was no data). */
   readonly value: number;
@@ -109,8 +121,11 @@ export interface AlertEvent {
   readonly threshold: number;
   /** The condition as written, e.g. `< 800ms`. */
   readonly condition: string;
+  /** The rule's severity. */
   readonly severity: Severity;
+  /** State after this evaluation. */
   readonly state: AlertState;
+  /** State before this evaluation. */
   readonly previousState: AlertState;
   /** Time of the evaluation, ms since the epoch. */
   readonly at: number;
@@ -118,12 +133,15 @@ export interface AlertEvent {
 
 /** Status of one rule and group. @public */
 export interface GroupStatus {
+  /** The group's attribute values (empty without `group_by`). */
   readonly group: Attributes;
+  /** Current state of the rule for this group. */
   readonly state: AlertState;
   /** Last computed value (NaN without enough samples). */
   readonly value: number;
   /** Values in the window at the last evaluation. */
   readonly samples: number;
+  /** Last bound compared with, recorded unit (NaN before the first). */
   readonly threshold: number;
   /** When the current state began, ms since the epoch. */
   readonly since: number;
@@ -131,11 +149,17 @@ export interface GroupStatus {
 
 /** Status of one rule. @public */
 export interface RuleStatus {
+  /** The rule's name. */
   readonly rule: string;
+  /** The speechmetry metric name the rule watches. */
   readonly metric: string;
+  /** Statistic computed over the window, e.g. `p95`. */
   readonly statistic: Statistic;
+  /** The condition as written, e.g. `< 800ms`. */
   readonly condition: string;
+  /** The rule's severity. */
   readonly severity: Severity;
+  /** One entry per group seen so far (one without `group_by`). */
   readonly groups: GroupStatus[];
   /** Series that could not get a group because of the group cap. */
   readonly droppedGroups: number;
@@ -143,11 +167,17 @@ export interface RuleStatus {
 
 /** A firing rule and group, as listed by the health summary. @public */
 export interface FiringAlert {
+  /** Name of the firing rule. */
   readonly rule: string;
+  /** The group's attribute values (empty without `group_by`). */
   readonly group: Attributes;
+  /** The rule's severity. */
   readonly severity: Severity;
+  /** Last computed value, in the metric's recorded unit. */
   readonly value: number;
+  /** Bound the value breached, in the same unit. */
   readonly threshold: number;
+  /** When the rule started firing, ms since the epoch. */
   readonly since: number;
 }
 
@@ -159,7 +189,10 @@ export interface FiringAlert {
  * @public
  */
 export interface ThresholdHealth {
+  /** False only when `status` is `failing`. */
   readonly healthy: boolean;
+  /** Overall state; see the interface summary for the mapping. */
   readonly status: 'ok' | 'degraded' | 'failing';
+  /** Every rule and group firing now, `info` rules included. */
   readonly firing: FiringAlert[];
 }
