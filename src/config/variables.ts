@@ -3,8 +3,11 @@
  * table is checked against this list by a test.
  */
 export interface VariableDoc {
+  /** The variable's name, e.g. `SPEECHMETRY_THRESHOLDS`. */
   readonly name: string;
+  /** What it sets, one line, as the README table shows it. */
   readonly description: string;
+  /** The value used when it is unset or blank, in words. */
   readonly default: string;
 }
 

@@ -5,7 +5,9 @@ export type HeaderValue = string | readonly string[] | Uint8Array | number | und
 
 /** A fetch `Headers` or anything with the same `get`/`set`. */
 export interface HeadersLike {
+  /** The header's value, or null when it is absent. */
   get(name: string): string | null;
+  /** Sets the header, replacing any earlier value. */
   set(name: string, value: string): void;
 }
 

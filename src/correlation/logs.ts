@@ -7,8 +7,11 @@ import { currentCorrelationId } from './context.js';
  * @public
  */
 export interface CorrelationLogFields {
+  /** The request's correlation ID, as received or generated. */
   correlation_id?: string;
+  /** Trace ID of the active span, 32 lowercase hex digits. */
   trace_id?: string;
+  /** Span ID of the active span, 16 lowercase hex digits. */
   span_id?: string;
 }
 

@@ -33,6 +33,7 @@ type Done = (err?: Error) => void;
 
 /** The part of a Fastify instance the plugin uses. */
 export interface FastifyLike {
+  /** Registers the `onRequest` hook that opens the correlation scope. */
   addHook(
     name: 'onRequest',
     hook: (request: HookRequest, reply: HookReply, done: Done) => void,

@@ -3,11 +3,17 @@
  * 0–100 scale here; the families divide by 100 when they record.
  */
 export interface QualityScores {
+  /** Word error rate, 0 or more (above 1 when words are inserted). */
   wer?: number;
+  /** Character error rate, 0 or more (above 1 with insertions). */
   cer?: number;
+  /** Sentence BLEU, 0–100. */
   bleu?: number;
+  /** Sentence chrF, 0–100. */
   chrf?: number;
+  /** COMET estimate from a pluggable scorer, 0–1. */
   comet?: number;
+  /** TTS naturalness as a mean opinion score, 1–5. */
   naturalness?: number;
 }
 
@@ -27,7 +33,7 @@ export interface ScoringJob {
   readonly references: readonly string[];
   /** The source text, for scorers that want it (COMET). */
   readonly source?: string;
-  /** Metric attributes of the operation, for pluggable scorers' context. */
+  /** Normalised BCP-47 tag of the hypothesis (translation: target). */
   readonly language?: string;
   /** Anything a pluggable scorer needs beyond text (TTS audio, say). */
   readonly payload?: unknown;
@@ -47,12 +53,17 @@ export interface ScoringScheduler {
 
 /** What a pluggable scorer is given for one job. @public */
 export interface AsyncScorerInput {
+  /** The family the job comes from. */
   readonly kind: ScoringKind;
   /** The transcript, translation or synthesised text. */
   readonly hypothesis: string;
+  /** Reference texts (empty for TTS jobs, which have none). */
   readonly references: readonly string[];
+  /** The source text, when the caller gave it (COMET wants it). */
   readonly source?: string;
+  /** Normalised BCP-47 tag of the hypothesis (translation: target). */
   readonly language?: string;
+  /** Data beyond text; TTS passes `{ audio, audioFormat }`. */
   readonly payload?: unknown;
 }
 

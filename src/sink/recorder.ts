@@ -10,6 +10,7 @@ import type { MetricSink, SeriesHandle } from './types.js';
  * undefined when no rule does.
  */
 export interface ThresholdFeed {
+  /** Resolves one series to its window feeder, or undefined. */
   bind(metric: string, attributes: Attributes): ((value: number) => void) | undefined;
 }
 

@@ -7,6 +7,7 @@ import type { MetricDefinition } from '../semconv.js';
  * up-down counter increment, or a gauge value. It must not allocate.
  */
 export interface SeriesHandle {
+  /** Adds one validated value to the series. */
   record(value: number): void;
 }
 
@@ -22,6 +23,8 @@ export interface SinkInstrument {
  * speechmetry aggregation cells collected by a MetricProducer.
  */
 export interface MetricSink {
+  /** Which implementation sits behind the seam. */
   readonly kind: 'otel' | 'cells';
+  /** The instrument of one metric definition; same name, same one. */
   instrument(definition: MetricDefinition): SinkInstrument;
 }

@@ -27,6 +27,7 @@ export interface CellsSinkOptions {
  * @public
  */
 export class CellsSink implements MetricSink {
+  /** Which sink this is; the OpenTelemetry-instrument sink says `otel`. */
   readonly kind = 'cells' as const;
   /** Instruments in creation order. */
   readonly instruments: CellInstrument[] = [];
@@ -43,6 +44,7 @@ export class CellsSink implements MetricSink {
     this.now = options.now ?? Date.now;
   }
 
+  /** The instrument of a metric, created on first use and then shared. */
   instrument(definition: MetricDefinition): SinkInstrument {
     let found = this.byName.get(definition.name);
     if (found === undefined) {
