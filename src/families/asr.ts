@@ -92,6 +92,11 @@ export class AsrOperation extends BaseOperation<AsrResult> {
     super.end(result);
   }
 
+  /**
+   * Records audio seconds, real-time factor, confidence and language
+   * detection; returns WER/CER scoring work when a reference was given.
+   * @internal
+   */
   protected finish(r: AsrResult, seconds: number): EndWork | undefined {
     const s = this.series;
     recordAudio(r, seconds, s.audio, s.rtf);

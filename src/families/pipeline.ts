@@ -107,6 +107,11 @@ export class PipelineTurn extends BaseOperation<Record<string, never>> {
     super.end();
   }
 
+  /**
+   * Nothing beyond the base's end-to-end duration: the stages record
+   * their own numbers.
+   * @internal
+   */
   protected finish(): EndWork | undefined {
     return undefined;
   }

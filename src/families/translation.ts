@@ -115,6 +115,11 @@ export class TranslationOperation extends BaseOperation<TranslationResult> {
     super.end(result);
   }
 
+  /**
+   * Records input/output characters and cache hits, captures content
+   * when enabled; returns BLEU/chrF scoring work when references exist.
+   * @internal
+   */
   protected finish(r: TranslationResult, _seconds: number): EndWork | undefined {
     const s = this.series;
     const input = r.inputCharacters ?? lengthOf(r.input);

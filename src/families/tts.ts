@@ -86,6 +86,11 @@ export class TtsOperation extends BaseOperation<TtsResult> {
     super.end(result);
   }
 
+  /**
+   * Records audio seconds, real-time factor, input characters and
+   * naturalness; returns work for the pluggable TTS scorers, if any.
+   * @internal
+   */
   protected finish(r: TtsResult, seconds: number): EndWork | undefined {
     const s = this.series;
     recordAudio(r, seconds, s.audio, s.rtf);
