@@ -48,6 +48,7 @@ export interface BleuOptions {
 
 /** A BLEU result with its sufficient statistics. @public */
 export interface BleuScore {
+  /** The metric's name, always `BLEU`. */
   readonly name: 'BLEU';
   /** BLEU on sacreBLEU's 0–100 scale. */
   readonly score: number;
@@ -59,7 +60,12 @@ export interface BleuScore {
   readonly precisions: number[];
   /** Brevity penalty. */
   readonly bp: number;
+  /** Hypothesis length in tokens after tokenisation (corpus: summed). */
   readonly sysLen: number;
+  /**
+   * Effective reference length in tokens: per segment, the reference
+   * closest in length to the hypothesis (the shorter on a tie), summed.
+   */
   readonly refLen: number;
   /** `sysLen / refLen`, 0 when `refLen` is 0. */
   readonly ratio: number;
@@ -144,7 +150,9 @@ export interface BleuStatistics {
   counts: readonly number[];
   /** Hypothesis n-grams per order. */
   totals: readonly number[];
+  /** Hypothesis length in tokens after tokenisation. */
   sysLen: number;
+  /** Effective reference length in tokens (closest reference, summed). */
   refLen: number;
 }
 

@@ -40,8 +40,11 @@ export interface ChrfScore {
   readonly name: string;
   /** chrF on sacreBLEU's 0–100 scale. */
   readonly score: number;
+  /** Character n-gram order used (default 6). */
   readonly charOrder: number;
+  /** Word n-gram order used; above 0 means chrF++ (default 0). */
   readonly wordOrder: number;
+  /** Recall weight relative to precision used (default 2). */
   readonly beta: number;
   /** `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:…`. */
   readonly signature: string;

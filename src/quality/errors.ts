@@ -6,5 +6,6 @@
  * @public
  */
 export class QualityInputError extends Error {
+  /** Always `QualityInputError`, for checks across realms. */
   override readonly name = 'QualityInputError';
 }

@@ -21,6 +21,7 @@ export type TerOptions = TerTokenizerOptions;
 
 /** A TER result. @public */
 export interface TerScore {
+  /** The metric's name, always `TER`. */
   readonly name: 'TER';
   /** TER on sacreBLEU's 0–100 scale (may exceed 100). */
   readonly score: number;
@@ -30,6 +31,7 @@ export interface TerScore {
   readonly refLength: number;
   /** `nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:…`. */
   readonly signature: string;
+  /** The same signature with sacreBLEU's short keys (`#:1|c:lc|…`). */
   readonly shortSignature: string;
   /** sacreBLEU's rendering; without options `str(score)`: `TER = 40.00`. */
   format(options?: ScoreFormatOptions): string;

@@ -92,10 +92,15 @@ export type ChunkType = 'equal' | 'substitute' | 'insert' | 'delete';
  * @public
  */
 export interface AlignmentChunk {
+  /** What the chunk does: equal, substitute, insert or delete. */
   readonly type: ChunkType;
+  /** First reference token of the chunk (0-based). */
   readonly refStartIdx: number;
+  /** Reference token after the chunk (= start for an insertion). */
   readonly refEndIdx: number;
+  /** First hypothesis token of the chunk (0-based). */
   readonly hypStartIdx: number;
+  /** Hypothesis token after the chunk (= start for a deletion). */
   readonly hypEndIdx: number;
 }
 

@@ -40,9 +40,13 @@ export interface WerOptions {
 
 /** Counts shared by the word and character results. @public */
 export interface ErrorCounts {
+  /** Reference tokens matched unchanged (H), summed over sentences. */
   readonly hits: number;
+  /** Reference tokens replaced by another (S), summed. */
   readonly substitutions: number;
+  /** Reference tokens missing from the hypothesis (D), summed. */
   readonly deletions: number;
+  /** Hypothesis tokens with no reference token (I), summed. */
   readonly insertions: number;
 }
 
@@ -68,8 +72,11 @@ export interface WordOutput extends ErrorCounts {
 export interface CharacterOutput extends ErrorCounts {
   /** Character error rate, (S + D + I) / (H + S + D); may exceed 1. */
   readonly cer: number;
+  /** The transformed references, one character list per sentence. */
   readonly references: string[][];
+  /** The transformed hypotheses, one character list per sentence. */
   readonly hypotheses: string[][];
+  /** Per sentence, the chunks of the character alignment. */
   readonly alignments: AlignmentChunk[][];
 }
 

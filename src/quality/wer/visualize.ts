@@ -117,7 +117,9 @@ export function visualizeAlignment(
 export interface ErrorTally {
   /** Keyed by `[reference, hypothesis]` text of each substitution. */
   readonly substitutions: Map<string, { from: string; to: string; count: number }>;
+  /** Count of each inserted hypothesis span, keyed by its text. */
   readonly insertions: Map<string, number>;
+  /** Count of each deleted reference span, keyed by its text. */
   readonly deletions: Map<string, number>;
 }
 
@@ -152,8 +154,11 @@ export function collectErrorCounts(output: WordOutput | CharacterOutput): ErrorT
 
 /** Options of {@link visualizeErrorCounts}; each flag defaults to true. @public */
 export interface ErrorCountOptions {
+  /** List the substitutions. Default true. */
   readonly showSubstitutions?: boolean;
+  /** List the insertions. Default true. */
   readonly showInsertions?: boolean;
+  /** List the deletions. Default true. */
   readonly showDeletions?: boolean;
   /** Only the k most frequent errors of each kind. Default all. */
   readonly topK?: number;
