@@ -48,7 +48,7 @@ const URGENT = new Set(['critical', 'high']);
 
 /**
  * Evaluates threshold rules in-process. Series bind to it once (as the
- * recorder's {@link ThresholdFeed}); values flow into sliding windows;
+ * recorder's `ThresholdFeed`); values flow into sliding windows;
  * each evaluation tick merges the windows, computes the statistics, moves
  * each rule and group through ok → pending → firing → resolved, and tells
  * listeners, the self-metrics and the Alertmanager. Nothing here throws
