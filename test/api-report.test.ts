@@ -11,7 +11,8 @@ function expectedReports(): string[] {
   const entries = readdirSync(etc)
     .map((f) => /^api-extractor\.(.+)\.json$/.exec(f)?.[1])
     .filter((e): e is string => e !== undefined);
-  return ['speechmetry.api.md', ...entries.map((e) => `speechmetry-${e}.api.md`)];
+  const others = entries.map((e) => `speechmetry-${e}.api.md`);
+  return ['speechmetry.api.md', ...others];
 }
 
 /** The declaration lines the report marks as undocumented. */
@@ -28,7 +29,8 @@ export function undocumented(report: string): string[] {
 
 describe('API reports', () => {
   it('the detector finds a marked member', () => {
-    const report = 'export interface X {\n    // (undocumented)\n    a: number;\n}';
+    const report =
+      'export interface X {\n    // (undocumented)\n    a: number;\n}';
 
     expect(undocumented(report)).toEqual(['a: number;']);
   });
