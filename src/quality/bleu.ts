@@ -281,8 +281,8 @@ export function bleu(
 }
 
 /**
- * Sentence BLEU, equal to sacreBLEU's `sentence_bleu(hypothesis,
- * references)` (effective order on by default).
+ * Sentence BLEU, equal to sacreBLEU's `sentence_bleu` (effective order
+ * on by default).
  * @public
  */
 export function sentenceBleu(

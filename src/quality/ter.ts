@@ -99,8 +99,8 @@ export function createTerMetric(
 }
 
 /**
- * Corpus TER, equal to sacreBLEU's `TER().corpus_score(hypotheses,
- * references)` (reference streams, as for `bleu`).
+ * Corpus TER, equal to sacreBLEU's `TER().corpus_score` (reference
+ * streams, as for `bleu`).
  * @public
  */
 export function ter(
