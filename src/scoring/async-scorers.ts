@@ -41,6 +41,8 @@ export class ScorerSlot {
     try {
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
+        // A hung scorer must not keep the host's process alive.
+        timer.unref();
       });
       const result = await Promise.race([this.call(input, controller.signal), timeout]);
       if (result === 'timeout') {

@@ -190,6 +190,7 @@ export function createScoringScheduler(settings: SchedulerSettings = {}): Scorin
         await new Promise<void>((resolve) => {
           idle = resolve;
           timer = setTimeout(resolve, Math.max(0, budgetMs));
+          timer.unref();
         });
         clearTimeout(timer);
       }
