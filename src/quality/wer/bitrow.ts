@@ -4,7 +4,8 @@
  * Used to find the Hirschberg split: O(n·m / 32) time, O(n) memory.
  */
 
-interface PatternMasks {
+/** Per-symbol match masks of a pattern, in 32-bit blocks. */
+export interface PatternMasks {
   readonly lookup: (symbol: number) => number;
   readonly first: Int32Array; // per local symbol, its first entry
   readonly block: Int32Array; // entry → block index, ascending per symbol
@@ -32,7 +33,7 @@ function localIds(pattern: Int32Array): LocalIds {
 }
 
 /** Sparse match masks: one entry per (symbol, block) that occurs. */
-function buildMasks(pattern: Int32Array): PatternMasks {
+export function buildMasks(pattern: Int32Array): PatternMasks {
   const { ids, lookup, count } = localIds(pattern);
   const lastBlock = new Int32Array(count).fill(-1);
   const first = new Int32Array(count + 1);

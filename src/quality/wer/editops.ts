@@ -1,6 +1,7 @@
 import { alignBanded } from './band.js';
 import { alignBitParallel } from './bitalign.js';
-import { deltaMatrixBytes, lastRow } from './bitrow.js';
+import { bandedDistance, lastRowBand } from './bitband.js';
+import { deltaMatrixBytes } from './bitrow.js';
 
 /** Edit operation codes, as rapidfuzz's `EditType`. */
 export const OP_REPLACE = 1;
@@ -32,7 +33,7 @@ const BIT_MATRIX_BYTES = 4 * 1024 * 1024;
 function align(
   a: Int32Array, a0: number, a1: number,
   b: Int32Array, b0: number, b1: number,
-  max: number, out: EditOps,
+  max: number, exact: boolean, out: EditOps,
 ): void {
   while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) a0++, b0++;
   while (a0 < a1 && b0 < b1 && a[a1 - 1] === b[b1 - 1]) a1--, b1--;
@@ -50,9 +51,13 @@ function align(
     return;
   }
 
+  // Rows restricted to the diagonals an optimal path can use (bitband.ts).
+  // Only the split of the whole input lacks its distance; the rows are
+  // cheaper with it than with max(n, m).
   const half = m >>> 1;
-  const left = lastRow(a.subarray(a0, a1), b.subarray(b0, b0 + half));
-  const right = lastRow(reversed(a, a0, a1), reversed(b, b0 + half, b1));
+  const dist = exact ? bound : bandedDistance(a.subarray(a0, a1), b.subarray(b0, b1));
+  const left = lastRowBand(a.subarray(a0, a1), b.subarray(b0, b0 + half), m, dist);
+  const right = lastRowBand(reversed(a, a0, a1), reversed(b, b0 + half, b1), m, dist);
   let best = Infinity;
   let mid = 1;
   // rapidfuzz starts the search at one reference token, and keeps the
@@ -66,8 +71,8 @@ function align(
   }
   const leftScore = left[mid];
   const rightScore = right[n - mid];
-  align(a, a0, a0 + mid, b, b0, b0 + half, leftScore, out);
-  align(a, a0 + mid, a1, b, b0 + half, b1, rightScore, out);
+  align(a, a0, a0 + mid, b, b0, b0 + half, leftScore, true, out);
+  align(a, a0 + mid, a1, b, b0 + half, b1, rightScore, true, out);
 }
 
 function reversed(x: Int32Array, from: number, to: number): Int32Array {
@@ -79,7 +84,7 @@ function reversed(x: Int32Array, from: number, to: number): Int32Array {
 /** The edit operations turning `a` into `b`, as rapidfuzz returns them. */
 export function editops(a: Int32Array, b: Int32Array): EditOps {
   const out: EditOps = { type: [], src: [], dest: [] };
-  align(a, 0, a.length, b, 0, b.length, Math.max(a.length, b.length), out);
+  align(a, 0, a.length, b, 0, b.length, Math.max(a.length, b.length), false, out);
   return out;
 }
 

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lastRowBand } from '../../src/quality/wer/bitband.js';
+import { lastRow } from '../../src/quality/wer/bitrow.js';
+
+/** Every column minimising left + right, and the sums there. */
+function minima(left: Int32Array, right: Int32Array): [number[], number] {
+  const n = left.length - 1;
+  let best = Infinity;
+  let at: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    const total = left[i] + right[n - i];
+    if (total < best) (best = total), (at = [i]);
+    else if (total === best) at.push(i);
+  }
+  return [at, best];
+}
+
+// Few symbols make many equal-cost alignments, so ties are common.
+const seq = (max: number) =>
+  fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: max, size: 'max' });
+
+// A copy with a few edits, so the band is narrow and blocks leave it.
+const edit = fc.array(fc.tuple(fc.nat(3), fc.nat(), fc.integer({ min: 0, max: 3 })), {
+  maxLength: 12,
+});
+function mutate(x: number[], edits: [number, number, number][]): number[] {
+  const y = x.slice();
+  for (const [kind, at, sym] of edits) {
+    const i = at % (y.length + 1);
+    if (kind === 0) y.splice(i, 0, sym);
+    else if (kind === 1 && i < y.length) y.splice(i, 1);
+    else if (i < y.length) y[i] = sym;
+  }
+  return y.length > 0 ? y : [0];
+}
+
+describe('lastRowBand', () => {
+  it('finds the same split columns and values as the full rows', () => {
+    const near = fc.tuple(seq(400), edit).map(([x, e]) => [x, mutate(x, e)] as const);
+    const pairs = fc.oneof(fc.tuple(seq(300), seq(300)), near, near);
+    fc.assert(fc.property(pairs, fc.nat(40), ([x, y], extra) => {
+      const a = Int32Array.from(x);
+      const b = Int32Array.from(y);
+      const n = a.length;
+      const m = b.length;
+      const dist = lastRow(a, b)[n];
+      const max = dist + extra;
+      const half = m >>> 1;
+      const ra = a.slice().reverse();
+      const rb = b.subarray(half).slice().reverse();
+      const full = minima(lastRow(a, b.subarray(0, half)), lastRow(ra, rb));
+      const left = lastRowBand(a, b.subarray(0, half), m, max);
+      const banded = minima(left, lastRowBand(ra, rb, m, max));
+      expect(banded).toEqual(full);
+      expect(full[1]).toBe(dist);
+      const exact = lastRow(a, b.subarray(0, half));
+      for (let c = 0; c <= n; c++) expect(left[c]).toBeGreaterThanOrEqual(exact[c]);
+    }), { numRuns: 400 });
+  });
+});
