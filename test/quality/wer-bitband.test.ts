@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { alignBanded } from '../../src/quality/wer/band.js';
+import { alignBitParallel } from '../../src/quality/wer/bitalign.js';
 import { lastRowBand } from '../../src/quality/wer/bitband.js';
+import type { EditOps } from '../../src/quality/wer/editops.js';
 import { lastRow } from '../../src/quality/wer/bitrow.js';
 
 /** Every column minimising left + right, and the sums there. */
@@ -35,10 +38,11 @@ function mutate(x: number[], edits: [number, number, number][]): number[] {
   return y.length > 0 ? y : [0];
 }
 
+const near = fc.tuple(seq(400), edit).map(([x, e]) => [x, mutate(x, e)] as const);
+const pairs = fc.oneof(fc.tuple(seq(300), seq(300)), near, near);
+
 describe('lastRowBand', () => {
   it('finds the same split columns and values as the full rows', () => {
-    const near = fc.tuple(seq(400), edit).map(([x, e]) => [x, mutate(x, e)] as const);
-    const pairs = fc.oneof(fc.tuple(seq(300), seq(300)), near, near);
     fc.assert(fc.property(pairs, fc.nat(40), ([x, y], extra) => {
       const a = Int32Array.from(x);
       const b = Int32Array.from(y);
@@ -57,5 +61,22 @@ describe('lastRowBand', () => {
       const exact = lastRow(a, b.subarray(0, half));
       for (let c = 0; c <= n; c++) expect(left[c]).toBeGreaterThanOrEqual(exact[c]);
     }), { numRuns: 400 });
+  });
+});
+
+describe('the banded delta matrix', () => {
+  it('backtracks the same path as the full scalar matrix', () => {
+    fc.assert(fc.property(pairs, fc.nat(40), ([x, y], extra) => {
+      const a = Int32Array.from(x);
+      const b = Int32Array.from(y);
+      const n = a.length;
+      const m = b.length;
+      const max = lastRow(a, b)[n] + extra;
+      const full: EditOps = { type: [], src: [], dest: [] };
+      const bits: EditOps = { type: [], src: [], dest: [] };
+      alignBanded(a, 0, n, b, 0, m, Math.max(n, m), full);
+      alignBitParallel(a, 0, n, b, 0, m, bits, max);
+      expect(bits).toEqual(full);
+    }), { numRuns: 300 });
   });
 });

@@ -15,19 +15,27 @@ import { buildMasks } from './bitrow.js';
 /** Filler for the columns outside the band: never a minimum. */
 export const OUTSIDE = 0x3fffffff;
 
+/** The bit vectors and block range after the last row. */
+interface BandState {
+  readonly vp: Int32Array;
+  readonly vn: Int32Array;
+  readonly score: Int32Array; // D at the last column of each block
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Sees blocks [first, last] of row r (1-based) once computed. */
+type RowHook = (r: number, first: number, last: number, vp: Int32Array, vn: Int32Array) => void;
+
 /**
- * D(pattern[0, c), text) where `text` is the first part of a text of
- * `total` symbols whose distance to the pattern is at most `max`: exact
- * on every cell of an optimal path of the whole problem, an upper bound
- * on the other cells of the blocks computed, OUTSIDE elsewhere.
+ * Runs the banded rows of pattern (n >= 1 symbols) against `text`, the
+ * first part of a text of `total` symbols whose distance to the pattern
+ * is at most `max`.
  */
-export function lastRowBand(
-  pattern: Int32Array, text: Int32Array, total: number, max: number,
-): Int32Array {
+function runBand(
+  pattern: Int32Array, text: Int32Array, total: number, max: number, hook?: RowHook,
+): BandState {
   const n = pattern.length;
-  const row = new Int32Array(n + 1).fill(OUTSIDE);
-  row[0] = text.length;
-  if (n === 0) return row;
   const words = (n + 31) >>> 5;
   const lastBit = (n - 1) & 31;
   const pm = buildMasks(pattern);
@@ -105,9 +113,27 @@ export function lastRowBand(
       hpCarry = hpOut;
       hnCarry = hnOut;
     }
+    if (hook !== undefined) hook(r, first, last, vp, vn);
     if (bound < max) narrow(bound);
   }
 
+  return { vp, vn, score, first, last };
+}
+
+/**
+ * D(pattern[0, c), text) where `text` is the first part of a text of
+ * `total` symbols whose distance to the pattern is at most `max`: exact
+ * on every cell of an optimal path of the whole problem, an upper bound
+ * on the other cells of the blocks computed, OUTSIDE elsewhere.
+ */
+export function lastRowBand(
+  pattern: Int32Array, text: Int32Array, total: number, max: number,
+): Int32Array {
+  const n = pattern.length;
+  const row = new Int32Array(n + 1).fill(OUTSIDE);
+  row[0] = text.length;
+  if (n === 0) return row;
+  const { vp, vn, score, first, last } = runBand(pattern, text, total, max);
   for (let w = first; w <= last; w++) {
     const c0 = 32 * w;
     const c1 = Math.min(c0 + 32, n);
@@ -152,4 +178,44 @@ function bagDistance(x: Int32Array, y: Int32Array): number {
     if (k !== undefined && k > 0) common++, count.set(y[i], k - 1);
   }
   return Math.max(x.length, y.length) - common;
+}
+
+/**
+ * The vertical deltas of every row inside the band (see bitrow.ts's
+ * DeltaMatrix): row r - 1 holds blocks first[r - 1] onward, its words at
+ * [offset[r - 1], offset[r]). Cells outside read as zero deltas.
+ */
+export interface BandMatrix {
+  readonly first: Int32Array;
+  readonly offset: Int32Array;
+  readonly vp: Int32Array;
+  readonly vn: Int32Array;
+}
+
+/** The banded delta matrix of pattern (n >= 1) against the whole text. */
+export function deltaMatrixBand(pattern: Int32Array, text: Int32Array, max: number): BandMatrix {
+  const m = text.length;
+  const first = new Int32Array(m);
+  const offset = new Int32Array(m + 1);
+  let vps: Int32Array = new Int32Array(Math.max(64, m * 4));
+  let vns: Int32Array = new Int32Array(vps.length);
+  runBand(pattern, text, m, max, (r, lo, hi, vp, vn) => {
+    const at = offset[r - 1];
+    const end = at + hi - lo + 1;
+    if (end > vps.length) {
+      const size = Math.max(end, 2 * vps.length);
+      const grow = (x: Int32Array): Int32Array => {
+        const y = new Int32Array(size);
+        y.set(x);
+        return y;
+      };
+      vps = grow(vps);
+      vns = grow(vns);
+    }
+    vps.set(vp.subarray(lo, hi + 1), at);
+    vns.set(vn.subarray(lo, hi + 1), at);
+    first[r - 1] = lo;
+    offset[r] = end;
+  });
+  return { first, offset, vp: vps, vn: vns };
 }

@@ -44,7 +44,7 @@ function align(
   const matrixBytes = Math.floor((2 * fullBand * m) / 8);
   if (matrixBytes < SPLIT_BYTES || n < 65 || m < 10) {
     if (n > 0 && m > 0 && deltaMatrixBytes(n, m) <= BIT_MATRIX_BYTES) {
-      alignBitParallel(a, a0, n, b, b0, m, out);
+      alignBitParallel(a, a0, n, b, b0, m, out, bound);
     } else {
       alignBanded(a, a0, n, b, b0, m, bound, out);
     }
