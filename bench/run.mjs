@@ -13,12 +13,16 @@ if (!existsSync(path.join(here, '..', 'dist', 'index.js'))) {
 }
 const only = process.argv.slice(2);
 const scenarios = readdirSync(here)
-  .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && f !== 'support.mjs')
+  // run.mjs is this runner; support and quality-data are modules the
+  // scenarios import, not scenarios.
+  .filter((f) => f.endsWith('.mjs'))
+  .filter((f) => !['run.mjs', 'support.mjs', 'quality-data.mjs'].includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 let failed = 0;
 for (const file of scenarios) {
-  const run = spawnSync(process.execPath, ['--expose-gc', path.join(here, file)], { stdio: 'inherit' });
+  const script = path.join(here, file);
+  const run = spawnSync(process.execPath, ['--expose-gc', script], { stdio: 'inherit' });
   if (run.status !== 0) {
     failed++;
     console.error(`bench/${file} exited with ${run.status}`);
