@@ -3,17 +3,7 @@
 // and Spanish segments), hypotheses derived from them with the edits an
 // MT system makes (synonyms, dropped and inserted words, local reorder,
 // punctuation changes). Same seed, same corpus, on every machine.
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../data/random.mjs';
 
 const EN = {
   subject: ['The committee', 'Our team', 'The minister', 'A spokesperson for the company',

@@ -5,21 +5,11 @@
 // a seeded generator. Run: node data/generate.mjs
 import { writeFileSync } from 'node:fs';
 import { TEMPLATES } from './templates.mjs';
+import { mulberry32 as rng } from './random.mjs';
 
 const PER_TEMPLATE = 28;
 const SEED = 20240917;
 
-// Mulberry32: a small seeded generator, so the file is reproducible.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 

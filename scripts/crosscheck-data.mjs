@@ -3,17 +3,9 @@
 // hypotheses an MT or ASR system would make of them (derived with a
 // seeded generator, so every run and machine sees the same corpus), and
 // hand-written edge cases for whitespace, code points and casing.
+import { mulberry32 } from '../data/random.mjs';
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const DE = [
   'Die Regierung hat den Vorschlag am Dienstag abgelehnt.',
