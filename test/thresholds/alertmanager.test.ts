@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseThresholds, ThresholdMonitor } from '../../src/thresholds/index.js';
 import { AlertmanagerNotifier } from '../../src/thresholds/notifier.js';
 import { reporter } from '../../src/internal/report.js';
-import { binary, freePort, tempDir, waitFor } from './helpers.js';
+import { freePort, poll } from '../helpers/processes.js';
+import { binary, tempDir } from './helpers.js';
 
 const ALERTMANAGER = binary('/usr/bin/prometheus-alertmanager');
 
@@ -30,7 +31,7 @@ describe.skipIf(ALERTMANAGER === undefined)('Alertmanager notifier (real Alertma
       '--cluster.listen-address=',
     ], { stdio: 'ignore' });
     base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined),
+    await poll(async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined),
       20_000, 'Alertmanager to start');
   });
 
@@ -57,7 +58,7 @@ describe.skipIf(ALERTMANAGER === undefined)('Alertmanager notifier (real Alertma
     now += 5000;
     monitor.evaluate();
 
-    const fired = await waitFor(async () => {
+    const fired = await poll(async () => {
       const found = (await alerts()).find((a) => a.labels.alertname === 'mt_latency_p95');
       return found;
     }, 15_000, 'the alert in the Alertmanager');
@@ -69,7 +70,7 @@ describe.skipIf(ALERTMANAGER === undefined)('Alertmanager notifier (real Alertma
     now += 120_000; // the slow values leave the window
     for (let i = 0; i < 20; i++) feed(0.1);
     monitor.evaluate();
-    await waitFor(async () => {
+    await poll(async () => {
       const list = await alerts();
       return list.some((a) => a.labels.alertname === 'mt_latency_p95') ? undefined : true;
     }, 15_000, 'the alert to resolve');
@@ -87,7 +88,7 @@ describe.skipIf(ALERTMANAGER === undefined)('Alertmanager notifier (real Alertma
     // Every alert is either dropped from the full queue or given up on
     // after two attempts; none is left waiting.
     const { counts } = notifier;
-    await waitFor(async () => (counts.failed + counts.dropped === 5 ? true : undefined),
+    await poll(async () => (counts.failed + counts.dropped === 5 ? true : undefined),
       10_000, 'retries');
     expect(counts.dropped).toBeGreaterThanOrEqual(2);
     expect(counts.sent).toBe(0);
