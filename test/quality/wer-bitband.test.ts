@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { alignBanded } from '../../src/quality/wer/band.js';
 import { alignBitParallel } from '../../src/quality/wer/bitalign.js';
 import { lastRowBand } from '../../src/quality/wer/bitband.js';
-import type { EditOps } from '../../src/quality/wer/editops.js';
+import {
+  editops, OP_DELETE, OP_INSERT, type EditOps,
+} from '../../src/quality/wer/editops.js';
 import { lastRow } from '../../src/quality/wer/bitrow.js';
 
 /** Every column minimising left + right, and the sums there. */
@@ -78,5 +80,30 @@ describe('the banded delta matrix', () => {
       alignBitParallel(a, 0, n, b, 0, m, bits, max);
       expect(bits).toEqual(full);
     }), { numRuns: 300 });
+  });
+});
+
+describe('the split band', () => {
+  it('widens until it holds the distance (bag distance far below it)', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 50);
+    // Swapped halves: bag distance 0, and every optimal path runs 700
+    // diagonals away from the main one.
+    const x = Array.from({ length: 700 }, rand);
+    const y = Array.from({ length: 1900 }, rand);
+    const a = Int32Array.from([...x, ...y]);
+    const b = Int32Array.from([...y, ...x]);
+    const ops = editops(a, b);
+    expect(ops.type.length).toBe(lastRow(a, b)[a.length]);
+    const out: number[] = [];
+    let s = 0;
+    for (let i = 0; i < ops.type.length; i++) {
+      while (s < ops.src[i]) out.push(a[s++]);
+      if (ops.type[i] === OP_DELETE) s++;
+      else if (ops.type[i] === OP_INSERT) out.push(b[ops.dest[i]]);
+      else (out.push(b[ops.dest[i]]), s++);
+    }
+    while (s < a.length) out.push(a[s++]);
+    expect(out).toEqual(Array.from(b));
   });
 });

@@ -151,25 +151,8 @@ export function lastRowBand(
   return row;
 }
 
-/**
- * Levenshtein distance of two symbol arrays by banded rows, with the
- * band doubled until the distance fits: about (distance / 16) blocks
- * per row instead of all of them.
- */
-export function bandedDistance(pattern: Int32Array, text: Int32Array): number {
-  const n = pattern.length;
-  const longest = Math.max(n, text.length);
-  // Bag distance is a lower bound; twice it usually fits the first time.
-  let guess = Math.max(64, 2 * bagDistance(pattern, text));
-  for (;;) {
-    if (guess >= longest) return lastRowBand(pattern, text, text.length, longest)[n];
-    const d = lastRowBand(pattern, text, text.length, guess)[n];
-    if (d <= guess) return d;
-    guess *= 2;
-  }
-}
-
-function bagDistance(x: Int32Array, y: Int32Array): number {
+/** A lower bound of the Levenshtein distance: what the multisets miss. */
+export function bagDistance(x: Int32Array, y: Int32Array): number {
   const count = new Map<number, number>();
   for (let i = 0; i < x.length; i++) count.set(x[i], (count.get(x[i]) ?? 0) + 1);
   let common = 0;

@@ -1,6 +1,6 @@
 import { alignBanded } from './band.js';
 import { alignBitParallel } from './bitalign.js';
-import { bandedDistance, lastRowBand } from './bitband.js';
+import { bagDistance, lastRowBand } from './bitband.js';
 import { deltaMatrixBytes } from './bitrow.js';
 
 /** Edit operation codes, as rapidfuzz's `EditType`. */
@@ -51,28 +51,55 @@ function align(
     return;
   }
 
-  // Rows restricted to the diagonals an optimal path can use (bitband.ts).
-  // Only the split of the whole input lacks its distance; the rows are
-  // cheaper with it than with max(n, m).
   const half = m >>> 1;
-  const dist = exact ? bound : bandedDistance(a.subarray(a0, a1), b.subarray(b0, b1));
-  const left = lastRowBand(a.subarray(a0, a1), b.subarray(b0, b0 + half), m, dist);
-  const right = lastRowBand(reversed(a, a0, a1), reversed(b, b0 + half, b1), m, dist);
-  let best = Infinity;
-  let mid = 1;
-  // rapidfuzz starts the search at one reference token, and keeps the
-  // first minimum.
-  for (let i = 1; i <= n; i++) {
-    const total = left[i] + right[n - i];
-    if (total < best) {
-      best = total;
-      mid = i;
-    }
-  }
+  const { left, right, mid } = split(a, a0, a1, b, b0, b1, exact, bound);
   const leftScore = left[mid];
   const rightScore = right[n - mid];
   align(a, a0, a0 + mid, b, b0, b0 + half, leftScore, true, out);
   align(a, a0 + mid, a1, b, b0 + half, b1, rightScore, true, out);
+}
+
+interface Split {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly mid: number;
+}
+
+/*
+ * Both half rows, restricted to the diagonals an optimal path can use
+ * (bitband.ts). Without the distance (only the whole input lacks it) the
+ * band starts at twice the bag distance and doubles until the best sum
+ * fits in it, which proves that the band held every optimal path.
+ */
+function split(
+  a: Int32Array, a0: number, a1: number,
+  b: Int32Array, b0: number, b1: number, exact: boolean, bound: number,
+): Split {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  const half = m >>> 1;
+  const pattern = a.subarray(a0, a1);
+  const backPattern = reversed(a, a0, a1);
+  const backText = reversed(b, b0 + half, b1);
+  const guess = exact ? bound : Math.max(64, 2 * bagDistance(pattern, b.subarray(b0, b1)));
+  let max = Math.min(bound, guess);
+  for (;;) {
+    const left = lastRowBand(pattern, b.subarray(b0, b0 + half), m, max);
+    const right = lastRowBand(backPattern, backText, m, max);
+    let best = Infinity;
+    let mid = 1;
+    // rapidfuzz starts the search at one reference token, and keeps the
+    // first minimum.
+    for (let i = 1; i <= n; i++) {
+      const total = left[i] + right[n - i];
+      if (total < best) {
+        best = total;
+        mid = i;
+      }
+    }
+    if (best <= max || max >= bound) return { left, right, mid };
+    max = Math.min(bound, 2 * max);
+  }
 }
 
 function reversed(x: Int32Array, from: number, to: number): Int32Array {
