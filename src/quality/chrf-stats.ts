@@ -5,7 +5,7 @@
  * best sentence-level F-score are kept (the first one on a tie).
  */
 import { EMPTY, NgramTable, nextOrder } from './ngram-table.js';
-import { pyRemoveSpace, pySplit } from './python-text.js';
+import { isPySpace, pySplit } from './python-text.js';
 
 /** The settings the statistics depend on. */
 export interface ChrfStatsSettings {
@@ -14,6 +14,8 @@ export interface ChrfStatsSettings {
   readonly lowercase: boolean;
   readonly whitespace: boolean;
 }
+
+const NO_WORDS = new Int32Array(0);
 
 // Python's string.punctuation, which chrF++ strips from word edges.
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
@@ -42,28 +44,40 @@ export function chrfWords(text: string): string[] {
   return words;
 }
 
-/** Ids of the code points of `text` (Python's characters). */
-function charIds(table: NgramTable, text: string, intern: boolean): Int32Array {
-  const ids = new Int32Array(text.length);
+/**
+ * Writes the ids of the code points of `text` (Python's characters) into
+ * `out`, which must hold text.length entries; returns how many. With
+ * `dropSpace`, Python whitespace is left out as if removed first (so a
+ * surrogate pair split only by spaces still makes one character): no
+ * intermediate string, and no array per text.
+ */
+function charIds(
+  table: NgramTable, text: string, intern: boolean, dropSpace: boolean, out: Int32Array,
+): number {
   let k = 0;
-  for (let i = 0; i < text.length; i += 1) {
+  const end = text.length;
+  for (let i = 0; i < end; i += 1) {
     let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
+    if (dropSpace && isPySpace(cp)) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      let j = i + 1;
+      while (dropSpace && j < end && isPySpace(text.charCodeAt(j))) j += 1;
+      const low = j < end ? text.charCodeAt(j) : 0;
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        i += 1;
+        i = j;
       }
     }
-    ids[k] = table.char(cp, intern);
+    out[k] = table.char(cp, intern);
     k += 1;
   }
-  return ids.subarray(0, k);
+  return k;
 }
 
 /** Item ids of one text, per kind: characters, then words. */
 interface Items {
-  chars: Int32Array;
+  chars: Int32Array; // the first charCount entries
+  charCount: number;
   words: Int32Array;
   intern: boolean;
 }
@@ -79,59 +93,67 @@ export function chrfSegmentStats(
 
   // The hypothesis is interned; references only look their n-grams up,
   // since an n-gram the hypothesis lacks cannot match.
+  // One buffer for the character ids of the text in hand: its n-grams
+  // are taken before the next text's characters are read.
+  let charBuffer = new Int32Array(256);
   const itemsOf = (raw: string, intern: boolean): Items => {
     const text = settings.lowercase ? raw.toLowerCase() : raw;
-    const letters = settings.whitespace ? text : pyRemoveSpace(text);
     const words = wordOrder > 0
-      ? chrfWords(text).map((w) => table.word(w, intern)) : [];
-    return {
-      chars: charIds(table, letters, intern),
-      words: Int32Array.from(words),
-      intern,
-    };
+      ? Int32Array.from(chrfWords(text), (w) => table.word(w, intern)) : NO_WORDS;
+    if (charBuffer.length < text.length) charBuffer = new Int32Array(2 * text.length);
+    const charCount = charIds(table, text, intern, !settings.whitespace, charBuffer);
+    return { chars: charBuffer, charCount, words, intern };
   };
 
-  // Calls `visit(slot, id)` for every n-gram, slot = order index.
-  type Visit = (slot: number, m: number, grams: Int32Array) => void;
-  const forEachNgram = (items: Items, visit: Visit): void => {
-    const kinds: Array<[Int32Array, number, number]> = [
-      [items.chars, charOrder, 0],
-      [items.words, wordOrder, charOrder],
-    ];
-    for (const [seq, maxN, base] of kinds) {
-      const grams = new Int32Array(seq.length);
-      for (let n = 1; n <= maxN; n += 1) {
-        const m = nextOrder(table, seq, grams, n, grams, items.intern);
-        visit(base + n - 1, m, grams);
-      }
+  // The n-gram ids of every order of the text last passed to `ngrams`,
+  // in buffers reused across segments: slot = order index.
+  const orders = charOrder + wordOrder;
+  const grams: Int32Array[] = Array.from({ length: orders }, () => new Int32Array(64));
+  const counts = new Int32Array(orders);
+  const fill = (
+    seq: Int32Array, length: number, maxN: number, base: number, intern: boolean,
+  ): void => {
+    for (let n = 1; n <= maxN; n += 1) {
+      const slot = base + n - 1;
+      if (grams[slot]!.length < length) grams[slot] = new Int32Array(2 * length);
+      const prev = n === 1 ? seq : grams[slot - 1]!;
+      counts[slot] = nextOrder(table, seq, prev, n, grams[slot]!, intern, length);
     }
+  };
+  const ngrams = (items: Items): void => {
+    fill(items.chars, items.charCount, charOrder, 0, items.intern);
+    fill(items.words, items.words.length, wordOrder, charOrder, items.intern);
   };
 
   return (hypothesis: string, references: readonly string[]): number[] => {
     table.reset();
     const hypStamp = table.newStamp();
-    const hypCounts = new Array<number>(charOrder + wordOrder).fill(0);
-    forEachNgram(itemsOf(hypothesis, true), (slot, m, grams) => {
-      hypCounts[slot] = m;
-      for (let i = 0; i < m; i += 1) {
-        const id = grams[i]!;
+    ngrams(itemsOf(hypothesis, true));
+    const hypCounts = Array.from(counts);
+    for (let slot = 0; slot < orders; slot += 1) {
+      const ids = grams[slot]!;
+      for (let i = 0; i < hypCounts[slot]!; i += 1) {
+        const id = ids[i]!;
         if (table.limitStamp[id] !== hypStamp) {
           table.limitStamp[id] = hypStamp;
           table.limit[id] = 0;
         }
         table.limit[id] += 1;
       }
-    });
+    }
 
     let best: number[] = [];
     let bestF = -1;
     for (const ref of references) {
       const stats = new Array<number>(size).fill(0);
       const refStamp = table.newStamp();
-      forEachNgram(itemsOf(ref, false), (slot, m, grams) => {
+      ngrams(itemsOf(ref, false));
+      for (let slot = 0; slot < orders; slot += 1) {
+        const ids = grams[slot]!;
+        const m = counts[slot]!;
         let match = 0;
         for (let i = 0; i < m; i += 1) {
-          const id = grams[i]!;
+          const id = ids[i]!;
           if (id === EMPTY) continue;
           const c = table.bump(id, refStamp);
           const known = table.limitStamp[id] === hypStamp;
@@ -142,7 +164,7 @@ export function chrfSegmentStats(
         stats[3 * slot] = m > 0 ? hypCounts[slot]! : 0;
         stats[3 * slot + 1] = m;
         stats[3 * slot + 2] = match;
-      });
+      }
       const f = fScore(stats);
       if (f > bestF) {
         bestF = f;

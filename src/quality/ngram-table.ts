@@ -184,6 +184,7 @@ function grow(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
  * `items.length - n + 1`), given the ids of order n-1 in `prev`; for n = 1
  * `prev` is ignored and the item ids are copied. `out` may be `prev`.
  * With `intern` false, unknown n-grams get id 0 instead of a new id.
+ * Only the first `length` items are read (default all).
  */
 export function nextOrder(
   table: NgramTable,
@@ -192,8 +193,9 @@ export function nextOrder(
   n: number,
   out: Int32Array,
   intern = true,
+  length = items.length,
 ): number {
-  const count = items.length - n + 1;
+  const count = length - n + 1;
   if (count <= 0) return 0;
   if (n === 1) {
     for (let i = 0; i < count; i += 1) out[i] = items[i]!;
