@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OtlpReceiver } from '../../src/receiver/index.js';
+import { oneRuleFile } from '../helpers/rules.js';
 import type { ReceivedMetric } from '../../src/receiver/types.js';
 import { startTelemetry } from '../../src/setup/start.js';
 import { METRICS, METRIC_TRANSLATION_DURATION } from '../../src/semconv.js';
@@ -17,21 +15,10 @@ afterEach(() => {
 
 /** A rule that fires on the first evaluation, so the self-metrics appear. */
 function rulesFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'speechmetry-otlp-'));
-  const path = join(dir, 'rules.yaml');
-  writeFileSync(path, [
-    'evaluation_interval: 1s',
-    'rules:',
-    '  - name: mt-latency-max',
-    '    metric: speech.translation.duration',
-    '    stat: max',
-    '    condition: "< 1ms"',
-    '    window: 60s',
-    '    for: 0s',
-    '    min_samples: 1',
-    '    severity: high',
-  ].join('\n'));
-  return path;
+  return oneRuleFile({
+    name: 'mt-latency-max', metric: 'speech.translation.duration', stat: 'max',
+    condition: '< 1ms', severity: 'high',
+  });
 }
 
 async function driveEverything(telemetry: ReturnType<typeof startTelemetry>) {

@@ -5,9 +5,6 @@
  * capture on, the captured texts may appear only in `speech.content.*`
  * span attributes, cut to the configured length.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { correlation } from '../../src/correlation/index.js';
 import { codePointLength } from '../../src/families/context.js';
@@ -17,6 +14,7 @@ import { startTelemetry } from '../../src/setup/start.js';
 import type { SpeechTelemetry } from '../../src/telemetry.js';
 import type { AlertEvent } from '../../src/thresholds/index.js';
 import { captureOutput, occurrences, type Capture } from './canaries-output.js';
+import { oneRuleFile } from '../helpers/rules.js';
 
 const ITERATIONS = 1000;
 const MAX_LENGTH = 48;
@@ -38,22 +36,10 @@ function secret(kind: string, i: number): string {
 }
 
 function rulesFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'speechmetry-canary-'));
-  const path = join(dir, 'rules.yaml');
-  writeFileSync(path, [
-    'evaluation_interval: 1s',
-    'rules:',
-    '  - name: mt-errors',
-    '    metric: speech.translation.duration',
-    '    stat: error_ratio',
-    '    condition: "< 0.01"',
-    '    window: 60s',
-    '    for: 0s',
-    '    min_samples: 1',
-    '    severity: high',
-    '    group_by: [speech.model]',
-  ].join('\n'));
-  return path;
+  return oneRuleFile({
+    name: 'mt-errors', metric: 'speech.translation.duration', stat: 'error_ratio',
+    condition: '< 0.01', severity: 'high', groupBy: ['speech.model'],
+  });
 }
 
 interface Run {

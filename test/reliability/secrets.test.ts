@@ -4,14 +4,12 @@
  * level: with a healthy backend, with exports failing against a closed
  * port, and with malformed values.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OtlpReceiver } from '../../src/receiver/index.js';
 import { startTelemetry } from '../../src/setup/start.js';
 import type { AlertEvent } from '../../src/thresholds/index.js';
+import { oneRuleFile } from '../helpers/rules.js';
 import { captureOutput, occurrences } from './canaries-output.js';
 
 const saved = { ...process.env };
@@ -31,21 +29,10 @@ async function closedPort(): Promise<number> {
 }
 
 function rulesFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'speechmetry-secrets-'));
-  const path = join(dir, 'rules.yaml');
-  writeFileSync(path, [
-    'evaluation_interval: 1s',
-    'rules:',
-    '  - name: mt-errors',
-    '    metric: speech.translation.duration',
-    '    stat: error_ratio',
-    '    condition: "< 0.01"',
-    '    window: 60s',
-    '    for: 0s',
-    '    min_samples: 1',
-    '    severity: critical',
-  ].join('\n'));
-  return path;
+  return oneRuleFile({
+    name: 'mt-errors', metric: 'speech.translation.duration', stat: 'error_ratio',
+    condition: '< 0.01', severity: 'critical',
+  });
 }
 
 /** The secret and the forms it could leak in (percent- and base64-encoded). */
