@@ -5,7 +5,7 @@ import type { RawRule } from './rule.js';
  * The product documents' blocks (`translation_performance_config`,
  * `analytics_config`, …) mapped onto explicit rules. Each leaf key with a
  * condition becomes one rule; keys with no in-process meaning are listed
- * as ignored. The mapping is documented in docs/readme/thresholds.md.
+ * as ignored. The mapping is documented in the README (Thresholds).
  */
 
 type Task = 'asr' | 'translation' | 'tts' | 'pipeline';
