@@ -204,16 +204,7 @@ export function processWords(
   reference: WerInput, hypothesis: WerInput, options: WerOptions = {},
 ): WordOutput {
   const { refs, hyps, t } = align(reference, hypothesis, options, werDefault);
-  return {
-    ...measures(t),
-    hits: t.hits,
-    substitutions: t.substitutions,
-    deletions: t.deletions,
-    insertions: t.insertions,
-    references: refs,
-    hypotheses: hyps,
-    alignments: t.alignments,
-  };
+  return { ...measures(t), ...tallies(t, refs, hyps) };
 }
 
 /**
@@ -228,14 +219,16 @@ export function processCharacters(
   reference: WerInput, hypothesis: WerInput, options: WerOptions = {},
 ): CharacterOutput {
   const { refs, hyps, t } = align(reference, hypothesis, options, cerDefault);
-  return {
-    cer: measures(t).wer,
-    hits: t.hits,
-    substitutions: t.substitutions,
-    deletions: t.deletions,
-    insertions: t.insertions,
-    references: refs,
-    hypotheses: hyps,
-    alignments: t.alignments,
-  };
+  return { cer: measures(t).wer, ...tallies(t, refs, hyps) };
+}
+
+/** The counts, tokens and alignment both outputs report. */
+function tallies<T>(
+  t: { hits: number; substitutions: number; deletions: number; insertions: number;
+    alignments: AlignmentChunk[][] },
+  references: T,
+  hypotheses: T,
+) {
+  const { hits, substitutions, deletions, insertions, alignments } = t;
+  return { hits, substitutions, deletions, insertions, references, hypotheses, alignments };
 }
