@@ -1,4 +1,5 @@
-import { OP_DELETE, OP_INSERT, OP_REPLACE, type EditOps } from './editops.js';
+import { backtrack } from './backtrack.js';
+import type { EditOps } from './editops.js';
 
 /*
  * Full alignment of one (sub)problem, with the backtrack rule of
@@ -106,31 +107,8 @@ export function alignBanded(
   const band = n > 0 && m > 0 ? layout(n, m, max) : undefined;
   if (band !== undefined) fill(band, a, a0, n, b, b0, m);
 
-  const types: number[] = [];
-  const src: number[] = [];
-  const dest: number[] = [];
-  let c = n;
-  let r = m;
-  while (band !== undefined && r > 0 && c > 0) {
-    if (code(band, n, c, r) === UP_PLUS) {
-      c--;
-      types.push(OP_DELETE), src.push(c), dest.push(r);
-      continue;
-    }
-    r--;
-    if (r > 0 && code(band, n, c, r) === UP_MINUS) {
-      types.push(OP_INSERT), src.push(c), dest.push(r);
-      continue;
-    }
-    c--;
-    if (a[a0 + c] !== b[b0 + r]) types.push(OP_REPLACE), src.push(c), dest.push(r);
-  }
-  while (c > 0) c--, types.push(OP_DELETE), src.push(c), dest.push(r);
-  while (r > 0) r--, types.push(OP_INSERT), src.push(c), dest.push(r);
-
-  for (let i = types.length - 1; i >= 0; i--) {
-    out.type.push(types[i]);
-    out.src.push(src[i] + a0);
-    out.dest.push(dest[i] + b0);
-  }
+  const at = (c: number, r: number, want: number): boolean =>
+    band !== undefined && code(band, n, c, r) === want;
+  backtrack(a, a0, n, b, b0, m,
+    (c, r) => at(c, r, UP_PLUS), (c, r) => at(c, r, UP_MINUS), out);
 }

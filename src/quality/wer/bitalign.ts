@@ -1,5 +1,6 @@
 import { deltaMatrixBand } from './bitband.js';
-import { OP_DELETE, OP_INSERT, OP_REPLACE, type EditOps } from './editops.js';
+import { backtrack } from './backtrack.js';
+import type { EditOps } from './editops.js';
 
 /*
  * The same backtrack as band.ts (rapidfuzz's recover_alignment), read from
@@ -29,31 +30,6 @@ export function alignBitParallel(
     return w >= 0 && at < offset[r] && (bits[at] & (1 << ((c - 1) & 31))) !== 0;
   };
 
-  const types: number[] = [];
-  const src: number[] = [];
-  const dest: number[] = [];
-  let c = n;
-  let r = m;
-  while (r > 0 && c > 0) {
-    if (bitAt(vp, c, r)) {
-      c--;
-      types.push(OP_DELETE), src.push(c), dest.push(r);
-      continue;
-    }
-    r--;
-    if (r > 0 && bitAt(vn, c, r)) {
-      types.push(OP_INSERT), src.push(c), dest.push(r);
-      continue;
-    }
-    c--;
-    if (a[a0 + c] !== b[b0 + r]) types.push(OP_REPLACE), src.push(c), dest.push(r);
-  }
-  while (c > 0) c--, types.push(OP_DELETE), src.push(c), dest.push(r);
-  while (r > 0) r--, types.push(OP_INSERT), src.push(c), dest.push(r);
-
-  for (let i = types.length - 1; i >= 0; i--) {
-    out.type.push(types[i]);
-    out.src.push(src[i] + a0);
-    out.dest.push(dest[i] + b0);
-  }
+  backtrack(a, a0, n, b, b0, m,
+    (c, r) => bitAt(vp, c, r), (c, r) => bitAt(vn, c, r), out);
 }
